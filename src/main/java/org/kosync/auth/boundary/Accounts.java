@@ -1,0 +1,85 @@
+package org.kosync.auth.boundary;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.PersistenceException;
+import java.lang.System.Logger.Level;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kosync.auth.control.AccountStore;
+import org.kosync.auth.control.Credentials;
+import org.kosync.auth.entity.Account;
+import org.kosync.auth.entity.Caller;
+import org.kosync.problems.entity.SyncError;
+import org.kosync.problems.entity.SyncException;
+
+/** Registration, authentication, password change and deletion of KOReader accounts. */
+@ApplicationScoped
+public class Accounts {
+
+  private static final System.Logger LOG = System.getLogger(Accounts.class.getName());
+
+  @Inject
+  AccountStore store;
+
+  @Inject
+  Credentials credentials;
+
+  // named as the official Docker image's switch
+  @Inject
+  @ConfigProperty(name = "DISABLE_REGISTRATION", defaultValue = "false")
+  boolean registrationDisabled;
+
+  public Caller register(String username, String key) {
+    if (registrationDisabled) {
+      throw new SyncException(SyncError.REGISTRATION_DISABLED);
+    }
+    if (store.byUsername(username).isPresent()) {
+      throw new SyncException(SyncError.USER_EXISTS);
+    }
+    var hash = credentials.hash(key);
+    try {
+      var caller = store.insert(username, hash);
+      LOG.log(Level.INFO, "Account {0} registered", caller.accountId());
+      return caller;
+    } catch (PersistenceException e) {
+      if (store.byUsername(username).isPresent()) {
+        throw new SyncException(SyncError.USER_EXISTS); // lost a race with the same name
+      }
+      throw e;
+    }
+  }
+
+  public Caller authenticate(String username, String key) {
+    var cacheKey = credentials.cacheKey(username, key);
+    var cached = credentials.cached(cacheKey);
+    if (cached.isPresent()) {
+      return cached.get();
+    }
+    var generation = credentials.generation();
+    var account = store.byUsername(username);
+    if (!credentials.verify(key, account.map(Account::passwordHash))) {
+      throw new SyncException(SyncError.UNAUTHORIZED);
+    }
+    var caller = account.orElseThrow().asCaller();
+    credentials.remember(cacheKey, caller, generation);
+    return caller;
+  }
+
+  public void changePassword(Caller caller, String newKey) {
+    var hash = credentials.hash(newKey);
+    if (!store.changePasswordHash(caller.accountId(), hash)) {
+      throw new SyncException(SyncError.ACCOUNT_NOT_FOUND);
+    }
+    credentials.forget(caller.username());
+    LOG.log(Level.INFO, "Account {0} changed its password", caller.accountId());
+  }
+
+  public void delete(Caller caller) {
+    var deleted = store.delete(caller.accountId());
+    credentials.forget(caller.username());
+    if (!deleted) {
+      throw new SyncException(SyncError.ACCOUNT_NOT_FOUND);
+    }
+    LOG.log(Level.INFO, "Account {0} deleted", caller.accountId());
+  }
+}

@@ -1,0 +1,140 @@
+package org.kosync.auth.control;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kosync.auth.entity.Caller;
+import org.kosync.problems.entity.SyncError;
+import org.kosync.problems.entity.SyncException;
+import org.kosync.storage.control.DataDirectory;
+
+/**
+ * Slow hashing, bounded, and the cache that keeps it off the hot path. Cache keys are an HMAC of
+ * user and key under a per-process secret, so the cache never holds a usable credential.
+ */
+@ApplicationScoped
+public class Credentials {
+
+  @Inject
+  Config config;
+
+  @Inject
+  @ConfigProperty(name = "kosync.pepper")
+  Optional<String> configuredPepper;
+
+  @Inject
+  @ConfigProperty(name = "kosync.auth.cache.size", defaultValue = "10000")
+  long cacheSize;
+
+  @Inject
+  @ConfigProperty(name = "kosync.auth.cache.ttl", defaultValue = "PT10M")
+  Duration cacheTtl;
+
+  @Inject
+  @ConfigProperty(name = "kosync.auth.hash.concurrency", defaultValue = "0")
+  int hashConcurrency;
+
+  @Inject
+  @ConfigProperty(name = "kosync.auth.hash.wait", defaultValue = "PT3S")
+  Duration hashWait;
+
+  private PasswordHashing hashing;
+  private Cache<String, Caller> verified;
+  private Semaphore slowHashes;
+  private byte[] cacheSecret;
+  private String unknownUserHash;
+  // bumped on every password change or deletion: a check that began before it must not cache its result
+  private final AtomicLong generation = new AtomicLong();
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+
+  @PostConstruct
+  void init() {
+    hashing = new PasswordHashing(Pepper.load(configuredPepper, DataDirectory.of(config)), PasswordHashing.ITERATIONS);
+    verified = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
+    var permits = hashConcurrency > 0 ? hashConcurrency : Runtime.getRuntime().availableProcessors();
+    slowHashes = new Semaphore(permits, true);
+    cacheSecret = new byte[32];
+    new SecureRandom().nextBytes(cacheSecret);
+    unknownUserHash = hashing.hash("no such user");
+  }
+
+  public String hash(String key) {
+    return slowly(() -> hashing.hash(key));
+  }
+
+  /** Verifies against the stored hash, or against a decoy of equal cost when there is none. */
+  public boolean verify(String key, Optional<String> storedHash) {
+    var stored = storedHash.orElse(unknownUserHash);
+    var matches = slowly(() -> hashing.verify(key, stored));
+    return matches && storedHash.isPresent();
+  }
+
+  public String cacheKey(String username, String key) {
+    var mac = macs.get();
+    mac.update(username.getBytes(StandardCharsets.UTF_8));
+    mac.update((byte) 0);
+    return Base64.getEncoder().encodeToString(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  public Optional<Caller> cached(String cacheKey) {
+    return Optional.ofNullable(verified.getIfPresent(cacheKey));
+  }
+
+  public long generation() {
+    return generation.get();
+  }
+
+  public void remember(String cacheKey, Caller caller, long generationAtStart) {
+    if (generation.get() == generationAtStart) {
+      verified.put(cacheKey, caller);
+    }
+  }
+
+  /** Call after the change has committed. */
+  public void forget(String username) {
+    generation.incrementAndGet();
+    verified.asMap().values().removeIf(caller -> caller.username().equals(username));
+  }
+
+  private <T> T slowly(Supplier<T> work) {
+    try {
+      if (!slowHashes.tryAcquire(hashWait.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new SyncException(SyncError.UNKNOWN, "Too many password checks at once; try again.");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SyncException(SyncError.UNKNOWN, "Interrupted while waiting to check a password.");
+    }
+    try {
+      return work.get();
+    } finally {
+      slowHashes.release();
+    }
+  }
+
+  private Mac newMac() {
+    try {
+      var mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(cacheSecret, "HmacSHA256"));
+      return mac;
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available", e);
+    }
+  }
+}

@@ -1,0 +1,4 @@
+package org.kosync.auth.entity;
+
+/** Who an authenticated request acts for. */
+public record Caller(long accountId, String username) {}

@@ -1,0 +1,8 @@
+/**
+ * KOReader accounts and credentials. The key a device sends (MD5 of the password) is never
+ * stored: accounts keep a peppered, salted PBKDF2-HMAC-SHA256 hash (600,000 iterations). Because
+ * KOReader authenticates every request, verified credentials are cached under a keyed hash, so
+ * only the first request of a session pays for the slow hash; the number of slow hashes running
+ * at once is bounded.
+ */
+package org.kosync.auth;

@@ -1,0 +1,78 @@
+package org.kosync.documents.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+@Entity
+@Table(name = "reading_progress")
+@NamedQuery(
+    name = ReadingProgress.BY_ACCOUNT_AND_DOCUMENT,
+    query = "select p from ReadingProgress p where p.accountId = :accountId and p.document = :document")
+public class ReadingProgress {
+
+  public static final String BY_ACCOUNT_AND_DOCUMENT = "ReadingProgress.byAccountAndDocument";
+  public static final int DOCUMENT_MAX_LENGTH = 128;
+  public static final int PROGRESS_MAX_LENGTH = 2048;
+  public static final int DEVICE_MAX_LENGTH = 128;
+  public static final int DEVICE_ID_MAX_LENGTH = 128;
+  public static final int METADATA_MAX_LENGTH = 65536;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "account_id", nullable = false)
+  private long accountId;
+
+  @Column(name = "document", length = DOCUMENT_MAX_LENGTH, nullable = false)
+  private String document;
+
+  @Column(name = "progress", length = PROGRESS_MAX_LENGTH, nullable = false)
+  private String progress;
+
+  @Column(name = "percentage", nullable = false)
+  private double percentage;
+
+  @Column(name = "device", length = DEVICE_MAX_LENGTH, nullable = false)
+  private String device;
+
+  @Column(name = "device_id", length = DEVICE_ID_MAX_LENGTH)
+  private String deviceId;
+
+  @Column(name = "metadata", length = METADATA_MAX_LENGTH)
+  private String metadata;
+
+  @Column(name = "updated_at", nullable = false)
+  private Instant updatedAt;
+
+  protected ReadingProgress() {}
+
+  public ReadingProgress(long accountId, ProgressUpdate update, Instant at) {
+    this.accountId = accountId;
+    this.document = Objects.requireNonNull(update.document());
+    advanceTo(update, at);
+  }
+
+  /** Last write wins, unconditionally: a lower percentage replaces a higher one. */
+  public void advanceTo(ProgressUpdate update, Instant at) {
+    this.progress = update.progress();
+    this.percentage = update.percentage();
+    this.device = update.device();
+    this.deviceId = update.deviceId().orElse(null);
+    // a push without metadata (the setting is off on that device) keeps what another device sent
+    update.metadata().ifPresent(m -> this.metadata = m);
+    this.updatedAt = Objects.requireNonNull(at);
+  }
+
+  public ProgressState state() {
+    return new ProgressState(document, progress, percentage, device, Optional.ofNullable(deviceId), updatedAt);
+  }
+}

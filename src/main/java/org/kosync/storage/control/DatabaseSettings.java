@@ -1,0 +1,47 @@
+package org.kosync.storage.control;
+
+import java.net.URI;
+import java.util.Optional;
+import org.eclipse.microprofile.config.Config;
+
+/**
+ * {@code kosync.db.url}, {@code kosync.db.user}, {@code kosync.db.password}. Without a URL,
+ * an embedded H2 file database in the data directory, in PostgreSQL mode so that one changelog
+ * and one mapping serve both.
+ */
+public record DatabaseSettings(String url, Optional<String> user, Optional<String> password, boolean embedded) {
+
+  // not DATABASE_TO_LOWER: Liquibase then misses its own tables on the second start and tries to recreate them
+  static final String H2_OPTIONS = ";MODE=PostgreSQL";
+
+  public static DatabaseSettings from(Config config) {
+    var url = config.getOptionalValue("kosync.db.url", String.class).filter(u -> !u.isBlank());
+    var user = config.getOptionalValue("kosync.db.user", String.class);
+    var password = config.getOptionalValue("kosync.db.password", String.class);
+    return url.map(u -> new DatabaseSettings(u, user, password, false))
+        .orElseGet(() -> new DatabaseSettings(
+            "jdbc:h2:file:" + DataDirectory.of(config).resolve("kosync") + H2_OPTIONS, user, password, true));
+  }
+
+  public boolean isPostgreSql() {
+    return url.startsWith("jdbc:postgresql:");
+  }
+
+  public boolean isH2() {
+    return url.startsWith("jdbc:h2:");
+  }
+
+  /** The URL without query or options, which may carry credentials: safe to log. */
+  public String redactedUrl() {
+    var cut = url.length();
+    for (var c : new char[] {'?', ';'}) {
+      var at = url.indexOf(c);
+      if (at >= 0) {
+        cut = Math.min(cut, at);
+      }
+    }
+    var bare = url.substring(0, cut);
+    var at = bare.indexOf('@');
+    return at < 0 ? bare : "jdbc:" + URI.create(bare.substring(5)).getScheme() + "://…" + bare.substring(at);
+  }
+}

@@ -1,0 +1,32 @@
+package org.kosync.sync.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kosync.sync.control.AcceptPolicy;
+
+/**
+ * KOReader asks for {@code application/vnd.koreader.v1+json}; curl and browsers send {@code *}/{@code *}
+ * or nothing. Lenient (default) serves all of them and refuses only a vendor version other than
+ * v1; strict ({@code kosync.accept.strict=true}) answers like the official server (412, 100–102).
+ * Afterwards the request is treated as asking for JSON, which is what every route produces.
+ */
+@Provider
+@PreMatching
+public class AcceptPolicyFilter implements ContainerRequestFilter {
+
+  @Inject
+  @ConfigProperty(name = "kosync.accept.strict", defaultValue = "false")
+  boolean strict;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    AcceptPolicy.check(request.getHeaderString(HttpHeaders.ACCEPT), strict);
+    request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+  }
+}

@@ -1,0 +1,68 @@
+package org.kosync.sync.boundary;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.spi.JsonProvider;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
+import org.kosync.auth.boundary.Accounts;
+import org.kosync.auth.boundary.CurrentCaller;
+import org.kosync.auth.boundary.KoreaderAuth;
+import org.kosync.sync.control.Fields;
+import org.kosync.sync.control.JsonBodies;
+
+@Path("users")
+@Produces(MediaType.APPLICATION_JSON)
+public class UsersResource {
+
+  private static final JsonProvider JSON = JsonProvider.provider();
+
+  @Inject
+  Accounts accounts;
+
+  @Inject
+  CurrentCaller caller;
+
+  @POST
+  @Path("create")
+  public Response create(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
+    var json = JsonBodies.readObject(length, body);
+    var registered = accounts.register(Fields.username(json), Fields.key(json, "password"));
+    return Response.status(Response.Status.CREATED)
+        .entity(JSON.createObjectBuilder().add("username", registered.username()).build())
+        .build();
+  }
+
+  @GET
+  @Path("auth")
+  @KoreaderAuth
+  public JsonObject auth() {
+    caller.get();
+    return JSON.createObjectBuilder().add("authorized", "OK").build();
+  }
+
+  @PUT
+  @Path("password")
+  @KoreaderAuth
+  public JsonObject changePassword(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
+    accounts.changePassword(caller.get(), Fields.key(JsonBodies.readObject(length, body), "password"));
+    return JSON.createObjectBuilder().add("updated", true).build();
+  }
+
+  @DELETE
+  @Path("me")
+  @KoreaderAuth
+  public JsonObject delete() {
+    accounts.delete(caller.get());
+    return JSON.createObjectBuilder().add("deleted", true).build();
+  }
+}
