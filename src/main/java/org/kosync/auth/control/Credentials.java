@@ -43,8 +43,12 @@ public class Credentials {
   long cacheSize;
 
   @Inject
-  @ConfigProperty(name = "kosync.auth.cache.ttl", defaultValue = "PT10M")
-  Duration cacheTtl;
+  @ConfigProperty(name = "kosync.auth.cache.idle", defaultValue = "PT30M")
+  Duration cacheIdle;
+
+  @Inject
+  @ConfigProperty(name = "kosync.auth.cache.max-age", defaultValue = "PT1H")
+  Duration cacheMaxAge;
 
   @Inject
   @ConfigProperty(name = "kosync.auth.hash.concurrency", defaultValue = "0")
@@ -55,7 +59,7 @@ public class Credentials {
   Duration hashWait;
 
   private PasswordHashing hashing;
-  private Cache<String, Caller> verified;
+  private Cache<String, IdleOrOld.Verified> verified;
   private Semaphore slowHashes;
   private byte[] cacheSecret;
   private String unknownUserHash;
@@ -66,7 +70,7 @@ public class Credentials {
   @PostConstruct
   void init() {
     hashing = new PasswordHashing(Pepper.load(configuredPepper, DataDirectory.of(config)), PasswordHashing.ITERATIONS);
-    verified = Caffeine.newBuilder().maximumSize(cacheSize).expireAfterWrite(cacheTtl).build();
+    verified = Caffeine.newBuilder().maximumSize(cacheSize).expireAfter(new IdleOrOld(cacheIdle, cacheMaxAge)).build();
     var permits = hashConcurrency > 0 ? hashConcurrency : Runtime.getRuntime().availableProcessors();
     slowHashes = new Semaphore(permits, true);
     cacheSecret = new byte[32];
@@ -93,7 +97,7 @@ public class Credentials {
   }
 
   public Optional<Caller> cached(String cacheKey) {
-    return Optional.ofNullable(verified.getIfPresent(cacheKey));
+    return Optional.ofNullable(verified.getIfPresent(cacheKey)).map(IdleOrOld.Verified::caller);
   }
 
   public long generation() {
@@ -102,14 +106,14 @@ public class Credentials {
 
   public void remember(String cacheKey, Caller caller, long generationAtStart) {
     if (generation.get() == generationAtStart) {
-      verified.put(cacheKey, caller);
+      verified.put(cacheKey, new IdleOrOld.Verified(caller, System.nanoTime()));
     }
   }
 
   /** Call after the change has committed. */
   public void forget(String username) {
     generation.incrementAndGet();
-    verified.asMap().values().removeIf(caller -> caller.username().equals(username));
+    verified.asMap().values().removeIf(entry -> entry.caller().username().equals(username));
   }
 
   private <T> T slowly(Supplier<T> work) {

@@ -6,22 +6,29 @@ import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
+import javax.sql.XAConnection;
+import javax.sql.XADataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.h2.jdbcx.JdbcDataSource;
-import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.xa.PGXADataSource;
 
 /**
  * The physical DataSource behind the container's pool (named by {@code @DataSourceDefinition}).
  * Its settings come from MicroProfile Config, which works the same on WildFly and Payara, where
- * annotation placeholders do not. The container pools and enlists its connections.
+ * annotation placeholders do not.
+ *
+ * <p>It is an XADataSource so that the pool hears about broken connections: an annotation-defined
+ * pool has no exception sorter or validation, and would keep handing out connections that died
+ * with a database restart. A failed XA commit or rollback (XAER_RMFAIL) makes the pool destroy
+ * that connection; with a single resource the transaction manager still commits in one phase.
  */
-public class ConfiguredDataSource implements DataSource {
+public class ConfiguredDataSource implements XADataSource, DataSource {
 
-  private volatile DataSource delegate;
+  private volatile XADataSource delegate;
   private int loginTimeout;
   private String description;
 
-  private DataSource delegate() {
+  private XADataSource delegate() {
     var current = delegate;
     if (current == null) {
       synchronized (this) {
@@ -34,9 +41,9 @@ public class ConfiguredDataSource implements DataSource {
     return current;
   }
 
-  static DataSource create(DatabaseSettings settings) {
+  static XADataSource create(DatabaseSettings settings) {
     if (settings.isPostgreSql()) {
-      var postgres = new PGSimpleDataSource();
+      var postgres = new PGXADataSource();
       postgres.setURL(settings.url());
       settings.user().ifPresent(postgres::setUser);
       settings.password().ifPresent(postgres::setPassword);
@@ -58,13 +65,24 @@ public class ConfiguredDataSource implements DataSource {
   }
 
   @Override
-  public Connection getConnection() throws SQLException {
-    return delegate().getConnection();
+  public XAConnection getXAConnection() throws SQLException {
+    return delegate().getXAConnection();
+  }
+
+  /** The pool passes the annotation's empty credentials; ours come from configuration. */
+  @Override
+  public XAConnection getXAConnection(String user, String password) throws SQLException {
+    return user == null || user.isEmpty() ? getXAConnection() : delegate().getXAConnection(user, password);
   }
 
   @Override
-  public Connection getConnection(String username, String password) throws SQLException {
-    return username == null ? getConnection() : delegate().getConnection(username, password);
+  public Connection getConnection() throws SQLException {
+    return ((DataSource) delegate()).getConnection();
+  }
+
+  @Override
+  public Connection getConnection(String user, String password) throws SQLException {
+    return user == null || user.isEmpty() ? getConnection() : ((DataSource) delegate()).getConnection(user, password);
   }
 
   public String getDescription() {
@@ -82,7 +100,7 @@ public class ConfiguredDataSource implements DataSource {
 
   @Override
   public void setLogWriter(PrintWriter out) {
-    // the container logs; the driver's own writer would print credentials-bearing URLs
+    // the container logs; a driver's own writer could print credential-bearing URLs
   }
 
   @Override
@@ -105,11 +123,11 @@ public class ConfiguredDataSource implements DataSource {
     if (type.isInstance(this)) {
       return type.cast(this);
     }
-    return delegate().unwrap(type);
+    return ((DataSource) delegate()).unwrap(type);
   }
 
   @Override
   public boolean isWrapperFor(Class<?> type) throws SQLException {
-    return type.isInstance(this) || delegate().isWrapperFor(type);
+    return type.isInstance(this) || ((DataSource) delegate()).isWrapperFor(type);
   }
 }

@@ -2,8 +2,8 @@ package org.kosync.sync.control;
 
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParserFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -23,7 +23,7 @@ import org.kosync.problems.entity.SyncException;
 public final class JsonBodies {
 
   public static final int MAX_BYTES = 64 * 1024;
-  private static final JsonReaderFactory READERS = JsonProvider.provider().createReaderFactory(Map.of());
+  private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(Map.of());
 
   private JsonBodies() {}
 
@@ -45,13 +45,20 @@ public final class JsonBodies {
     } catch (CharacterCodingException e) {
       throw new SyncException(SyncError.MALFORMED_JSON, "The body is not valid UTF-8.");
     }
-    try (var reader = READERS.createReader(new StringReader(text))) {
-      var value = reader.readValue();
+    try (var parser = PARSERS.createParser(new StringReader(text))) {
+      if (!parser.hasNext()) {
+        throw new SyncException(SyncError.MALFORMED_JSON);
+      }
+      parser.next();
+      var value = parser.getValue();
+      if (parser.hasNext()) {
+        throw new SyncException(SyncError.MALFORMED_JSON, "Unexpected content after the JSON value.");
+      }
       if (!(value instanceof JsonObject object)) {
         throw new SyncException(SyncError.NOT_A_JSON_OBJECT);
       }
       return object;
-    } catch (JsonException e) {
+    } catch (JsonException | IllegalStateException e) {
       throw new SyncException(SyncError.MALFORMED_JSON);
     }
   }

@@ -1,0 +1,185 @@
+package org.kosync.auth.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kosync.testing.Replies.assertError;
+import static org.kosync.testing.Replies.assertJson;
+
+import java.net.URI;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.kosync.testing.Deployments;
+import org.kosync.testing.KoreaderClient;
+import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.TestDatabase;
+
+/** Accounts over the KOReader protocol: registration, authentication, password change, deletion. */
+@ExtendWith(ArquillianExtension.class)
+class UsersResourceIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.kosync();
+  }
+
+  @ArquillianResource
+  URL base;
+
+  KoreaderClient client;
+
+  @BeforeEach
+  void connect() throws Exception {
+    client = new KoreaderClient(base.toURI());
+  }
+
+  @Test
+  void registersAndAuthenticates() {
+    var user = User.fresh("reader");
+    assertJson(client.register(user), 201, "{\"username\":\"" + user.name() + "\"}");
+    assertJson(client.get("/users/auth", user), 200, "{\"authorized\":\"OK\"}");
+    assertJson(client.get("/users/auth", user), 200, "{\"authorized\":\"OK\"}"); // now from the cache
+  }
+
+  @Test
+  void refusesATakenUsername() {
+    var user = client.registered("taken");
+    assertError(client.register(new User(user.name(), KoreaderClient.md5("other"))), 402, 2002, "Username is already registered.");
+  }
+
+  @Test
+  void storesASlowPepperedHashNeverTheKey() throws Exception {
+    var user = client.registered("stored");
+    var stored = TestDatabase.queryString("select password_hash from accounts where username = ?", user.name()).orElseThrow();
+    assertFalse(stored.contains(user.key()), stored);
+    assertTrue(stored.startsWith("pbkdf2-sha256$600000$"), stored);
+    var salted = client.registered("stored");
+    var other = TestDatabase.queryString("select password_hash from accounts where username = ?", salted.name()).orElseThrow();
+    assertFalse(other.equals(stored));
+  }
+
+  @Test
+  void everyAuthenticationFailureIsTheSame401() {
+    var user = client.registered("failures");
+    var unauthorized = "{\"code\":2001,\"message\":\"Unauthorized\"}";
+    assertJson(client.get("/users/auth", new User(user.name(), KoreaderClient.md5("wrong"))), 401, unauthorized);
+    assertJson(client.get("/users/auth", new User("nobody-" + user.name(), user.key())), 401, unauthorized);
+    assertJson(client.send(client.request("/users/auth").GET()), 401, unauthorized);
+    assertJson(client.send(client.request("/users/auth").header("x-auth-user", user.name()).GET()), 401, unauthorized);
+  }
+
+  /** An unknown user runs the same slow hash as a wrong key, so timing does not reveal who exists. */
+  @Test
+  void unknownUserAndWrongKeyTakeAboutTheSameTime() {
+    var user = client.registered("timing");
+    var wrongKey = new User(user.name(), KoreaderClient.md5("wrong"));
+    var unknown = new User("ghost-" + user.name(), user.key());
+    client.get("/users/auth", wrongKey); // warm both paths
+    client.get("/users/auth", unknown);
+    var wrongKeyMillis = medianMillis(() -> client.get("/users/auth", wrongKey));
+    var unknownMillis = medianMillis(() -> client.get("/users/auth", unknown));
+    assertTrue(wrongKeyMillis >= 20 && unknownMillis >= 20, () -> "both must pay for the slow hash: " + wrongKeyMillis + " / " + unknownMillis);
+    var ratio = (double) Math.max(wrongKeyMillis, unknownMillis) / Math.min(wrongKeyMillis, unknownMillis);
+    assertTrue(ratio < 3, () -> "wrong key " + wrongKeyMillis + " ms, unknown user " + unknownMillis + " ms");
+  }
+
+  @Test
+  void unicodeUsernameAuthenticatesWithRawUtf8InTheHeader() {
+    var user = new User("Jürgen-读书-" + System.nanoTime(), KoreaderClient.md5("ü"));
+    assertJson(client.register(user), 201, "{\"username\":\"" + user.name() + "\"}");
+    var headers = "x-auth-user: " + user.name() + "\r\nx-auth-key: " + user.key() + "\r\nAccept: " + KoreaderClient.KOREADER_ACCEPT + "\r\n";
+    assertJson(client.raw("GET", "/users/auth", headers, new byte[0]), 200, "{\"authorized\":\"OK\"}");
+    var wrong = "x-auth-user: " + user.name() + "\r\nx-auth-key: " + KoreaderClient.md5("x") + "\r\n";
+    assertError(client.raw("GET", "/users/auth", wrong, new byte[0]), 401, 2001, "Unauthorized");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {
+      "{\"username\":\"\",\"password\":\"k\"}",
+      "{\"username\":\"a:b\",\"password\":\"k\"}",
+      "{\"username\":7,\"password\":\"k\"}",
+      "{\"username\":null,\"password\":\"k\"}",
+      "{\"password\":\"k\"}",
+      "{\"username\":\" padded\",\"password\":\"k\"}",
+      "{\"username\":\"tab\\tname\",\"password\":\"k\"}",
+      "{\"username\":\"valid-name\",\"password\":\"\"}",
+      "{\"username\":\"valid-name\",\"password\":5}",
+      "{\"username\":\"valid-name\"}"})
+  void refusesInvalidRegistrations(String body) throws Exception {
+    var before = TestDatabase.count("select count(*) from accounts");
+    assertError(client.send(client.request("/users/create").POST(KoreaderClient.body(body))), 403, 2003, "Invalid request");
+    assertEquals(before, TestDatabase.count("select count(*) from accounts"));
+  }
+
+  @Test
+  void refusesOverlongUsernamesAndKeys() {
+    var longName = "n".repeat(129);
+    assertError(client.register(new User(longName, "k")), 403, 2003, "Invalid request");
+    assertError(client.register(new User("long-key-" + System.nanoTime(), "k".repeat(129))), 403, 2003, "Invalid request");
+    var stamp = Long.toString(System.nanoTime());
+    var longest = new User(stamp + "n".repeat(128 - stamp.length()), "k".repeat(128));
+    assertJson(client.register(longest), 201, "{\"username\":\"" + longest.name() + "\"}");
+  }
+
+  @Test
+  void malformedAndNonObjectBodies() {
+    assertError(client.send(client.request("/users/create").POST(KoreaderClient.body("{\"username\":"))), 400, 103, "Could not parse JSON in body.");
+    assertError(client.send(client.request("/users/create").POST(KoreaderClient.body("[\"a\",\"b\"]"))), 400, 104, "Body should be a JSON hash.");
+    assertError(client.send(client.request("/users/create").POST(KoreaderClient.body("\"text\""))), 400, 104, "Body should be a JSON hash.");
+    var notUtf8 = "{\"username\":\"caf\u00e9\",\"password\":\"k\"}".getBytes(StandardCharsets.ISO_8859_1);
+    assertError(client.raw("POST", "/users/create", "Content-Type: application/json\r\n", notUtf8), 400, 103, "Could not parse JSON in body.");
+  }
+
+  @Test
+  void changesThePasswordAndForgetsTheCachedKey() {
+    var user = client.registered("rotate");
+    assertEquals(200, client.get("/users/auth", user).status()); // cached now
+    var newKey = KoreaderClient.md5("new password");
+    assertJson(client.put("/users/password", user, "{\"password\":\"" + newKey + "\"}"), 200, "{\"updated\":true}");
+    assertError(client.get("/users/auth", user), 401, 2001, "Unauthorized");
+    assertJson(client.get("/users/auth", new User(user.name(), newKey)), 200, "{\"authorized\":\"OK\"}");
+  }
+
+  @Test
+  void refusesAnInvalidNewPasswordAndKeepsTheOldOne() {
+    var user = client.registered("badchange");
+    assertError(client.put("/users/password", user, "{\"password\":\"\"}"), 403, 2003, "Invalid request");
+    assertError(client.put("/users/password", user, "{\"password\":42}"), 403, 2003, "Invalid request");
+    assertError(client.put("/users/password", user, "{}"), 403, 2003, "Invalid request");
+    assertError(client.put("/users/password", new User(user.name(), "wrong"), "{\"password\":\"abc\"}"), 401, 2001, "Unauthorized");
+    assertEquals(200, client.get("/users/auth", user).status());
+  }
+
+  @Test
+  void deletesTheAccountWithItsProgress() throws Exception {
+    var user = client.registered("leaving");
+    assertEquals(200, client.pushProgress(user, "0123456789abcdef0123456789abcdef", "12", 0.1, "Kobo").status());
+    assertJson(client.delete("/users/me", user), 200, "{\"deleted\":true}");
+    assertError(client.get("/users/auth", user), 401, 2001, "Unauthorized");
+    assertError(client.delete("/users/me", user), 401, 2001, "Unauthorized");
+    assertEquals(0, TestDatabase.count("select count(*) from accounts where username = ?", user.name()));
+    assertEquals(201, client.register(user).status(), "the name is free again");
+    assertJson(client.get("/syncs/progress/0123456789abcdef0123456789abcdef", user), 200, "{}");
+  }
+
+  private static long medianMillis(Runnable call) {
+    var samples = new long[5];
+    for (var i = 0; i < samples.length; i++) {
+      var start = System.nanoTime();
+      call.run();
+      samples[i] = (System.nanoTime() - start) / 1_000_000;
+    }
+    Arrays.sort(samples);
+    return samples[samples.length / 2];
+  }
+}

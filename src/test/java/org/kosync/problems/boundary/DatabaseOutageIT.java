@@ -1,0 +1,69 @@
+package org.kosync.problems.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.kosync.testing.Replies.assertError;
+import static org.kosync.testing.Replies.assertJson;
+
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kosync.testing.DatabaseRelay;
+import org.kosync.testing.Deployments;
+import org.kosync.testing.KoreaderClient;
+import org.kosync.testing.KoreaderClient.Reply;
+import org.kosync.testing.KoreaderClient.User;
+
+/**
+ * The server reaches PostgreSQL through a relay the test can cut: an outage must be a 5xx with
+ * code 1000 (KOReader keeps the push and retries it), never a 401 or 403, and service resumes.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DatabaseOutageIT {
+
+  static final String BOOK = "99999999999999999999999999999999";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.kosync();
+  }
+
+  @ArquillianResource
+  URL base;
+
+  @Test
+  void unreachableDatabaseIs502WithCode1000AndNothingIsLost() throws Exception {
+    var client = new KoreaderClient(base.toURI());
+    var user = client.registered("outage");
+    assertEquals(200, client.pushProgress(user, BOOK, "before", 0.4, "Kobo").status());
+    var relay = DatabaseRelay.get();
+    relay.cut();
+    try {
+      var message = "Cannot connect to the database.";
+      assertError(client.pushProgress(user, BOOK, "during", 0.5, "Kobo"), 502, 1000, message);
+      assertError(client.get("/syncs/progress/" + BOOK, user), 502, 1000, message);
+      assertError(client.register(User.fresh("outage")), 502, 1000, message);
+      assertJson(client.send(client.request("/healthcheck").GET()), 200, "{\"state\":\"OK\"}");
+    } finally {
+      relay.restore();
+    }
+    var recovered = awaitSuccess(() -> client.get("/syncs/progress/" + BOOK, user));
+    assertEquals("before", recovered.json().getString("progress"));
+    assertEquals(200, client.pushProgress(user, BOOK, "after", 0.6, "Kobo").status());
+    assertEquals("after", client.get("/syncs/progress/" + BOOK, user).json().getString("progress"));
+  }
+
+  private static Reply awaitSuccess(java.util.function.Supplier<Reply> call) throws InterruptedException {
+    var deadline = System.nanoTime() + 20_000_000_000L;
+    var reply = call.get();
+    while (reply.status() != 200 && System.nanoTime() < deadline) {
+      Thread.sleep(250);
+      reply = call.get();
+    }
+    assertEquals(200, reply.status(), () -> "service did not resume: " + "" );
+    return reply;
+  }
+}

@@ -1,0 +1,29 @@
+package org.kosync.problems.control;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLIntegrityConstraintViolationException;
+import org.junit.jupiter.api.Test;
+
+class DatabaseFailuresTest {
+
+  @Test
+  void connectionFailuresAnywhereInTheChain() {
+    assertTrue(DatabaseFailures.isUnreachable(new RuntimeException(new SQLException("refused", "08001"))));
+    assertTrue(DatabaseFailures.isUnreachable(new RuntimeException(new ConnectException("Connection refused"))));
+    assertTrue(DatabaseFailures.isUnreachable(new SQLException("terminating connection due to administrator command", "57P01")));
+    assertTrue(DatabaseFailures.isUnreachable(new IllegalStateException(new FakeResourceException())));
+  }
+
+  @Test
+  void otherFailuresAreNot() {
+    assertFalse(DatabaseFailures.isUnreachable(new SQLIntegrityConstraintViolationException("duplicate", "23505")));
+    assertFalse(DatabaseFailures.isUnreachable(new IllegalStateException("bug")));
+    assertFalse(DatabaseFailures.isUnreachable(new SQLException("syntax", "42601")));
+  }
+
+  static class FakeResourceException extends Exception {}
+}

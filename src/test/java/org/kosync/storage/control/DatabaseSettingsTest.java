@@ -1,0 +1,26 @@
+package org.kosync.storage.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class DatabaseSettingsTest {
+
+  static DatabaseSettings of(String url) {
+    return new DatabaseSettings(url, Optional.empty(), Optional.empty(), false);
+  }
+
+  @Test
+  void redactsEverythingThatMayCarryCredentials() {
+    assertEquals("jdbc:postgresql://db:5432/kosync", of("jdbc:postgresql://db:5432/kosync?user=u&password=secret").redactedUrl());
+    assertEquals("jdbc:h2:file:/data/kosync", of("jdbc:h2:file:/data/kosync;MODE=PostgreSQL;PASSWORD=x").redactedUrl());
+  }
+
+  @Test
+  void knowsItsDatabase() {
+    assertTrue(of("jdbc:postgresql://db/kosync").isPostgreSql());
+    assertTrue(of("jdbc:h2:file:/x").isH2());
+  }
+}

@@ -1,0 +1,64 @@
+package org.kosync.sync.boundary;
+
+import static org.kosync.testing.Replies.assertError;
+import static org.kosync.testing.Replies.assertJson;
+
+import java.net.URL;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kosync.testing.Deployments;
+import org.kosync.testing.KoreaderClient;
+
+/** Health, unknown routes, and the default (lenient) Accept policy. */
+@ExtendWith(ArquillianExtension.class)
+class ProtocolEnvelopeIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.kosync();
+  }
+
+  @ArquillianResource
+  URL base;
+
+  KoreaderClient client;
+
+  @BeforeEach
+  void connect() throws Exception {
+    client = new KoreaderClient(base.toURI());
+  }
+
+  @Test
+  void healthcheck() {
+    assertJson(client.send(client.request("/healthcheck").GET()), 200, "{\"state\":\"OK\"}");
+  }
+
+  @Test
+  void unknownRoutesAndMethodsAnswerJson() {
+    assertJson(client.send(client.request("/no/such/route").GET()), 404, "{\"code\":404,\"message\":\"Not Found.\"}");
+    assertJson(client.send(client.request("/").GET()), 404, "{\"code\":404,\"message\":\"Not Found.\"}");
+    assertJson(client.send(client.request("/healthcheck").DELETE()), 405, "{\"code\":405,\"message\":\"Method Not Allowed.\"}");
+  }
+
+  @Test
+  void lenientAcceptServesCurlAndBrowsers() {
+    var user = client.registered("accept");
+    for (var accept : new String[] {"*/*", "application/json", "text/html,application/xhtml+xml,*/*;q=0.8", KoreaderClient.KOREADER_ACCEPT}) {
+      assertJson(client.send(KoreaderClient.authenticated(client.request("/users/auth"), user).setHeader("Accept", accept).GET()),
+          200, "{\"authorized\":\"OK\"}");
+    }
+    var headers = "x-auth-user: " + user.name() + "\r\nx-auth-key: " + user.key() + "\r\n";
+    assertJson(client.raw("GET", "/users/auth", headers, new byte[0]), 200, "{\"authorized\":\"OK\"}");
+  }
+
+  @Test
+  void lenientAcceptStillRefusesAnotherProtocolVersion() {
+    assertError(client.send(client.request("/healthcheck").setHeader("Accept", "application/vnd.koreader.v2+json").GET()),
+        412, 102, "Unsupported version specified in the Accept header.");
+  }
+}

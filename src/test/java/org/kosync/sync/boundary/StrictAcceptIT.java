@@ -1,0 +1,41 @@
+package org.kosync.sync.boundary;
+
+import static org.kosync.testing.Replies.assertError;
+import static org.kosync.testing.Replies.assertJson;
+
+import java.net.URL;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kosync.testing.Deployments;
+import org.kosync.testing.KoreaderClient;
+
+/** kosync.accept.strict=true: the official server's Accept rules. */
+@ExtendWith(ArquillianExtension.class)
+class StrictAcceptIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.kosync(Map.of("kosync.accept.strict", "true"));
+  }
+
+  @ArquillianResource
+  URL base;
+
+  @Test
+  void enforcesTheVendorHeader() throws Exception {
+    var client = new KoreaderClient(base.toURI());
+    assertJson(client.send(client.request("/healthcheck").GET()), 200, "{\"state\":\"OK\"}");
+    assertError(client.raw("GET", "/healthcheck", "", new byte[0]), 412, 100, "Accept header not set.");
+    assertError(client.send(client.request("/healthcheck").setHeader("Accept", "*/*").GET()), 412, 101, "Invalid Accept header format.");
+    assertError(client.send(client.request("/healthcheck").setHeader("Accept", "application/json").GET()), 412, 101, "Invalid Accept header format.");
+    assertError(client.send(client.request("/healthcheck").setHeader("Accept", "application/vnd.koreader.v2+json").GET()),
+        412, 102, "Unsupported version specified in the Accept header.");
+    var user = client.registered("strict");
+    assertJson(client.get("/users/auth", user), 200, "{\"authorized\":\"OK\"}");
+  }
+}

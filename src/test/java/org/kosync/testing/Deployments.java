@@ -1,0 +1,43 @@
+package org.kosync.testing;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Properties;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The real WAR the build produced, optionally with settings added to its microprofile-config.properties. */
+public final class Deployments {
+
+  private static final String CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
+
+  private Deployments() {}
+
+  public static WebArchive kosync() {
+    return kosync(Map.of());
+  }
+
+  public static WebArchive kosync(Map<String, String> settings) {
+    var war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("kosync.war", "target/kosync.war")));
+    if (settings.isEmpty()) {
+      return war;
+    }
+    var properties = new Properties();
+    try (var in = war.get(CONFIG).getAsset().openStream()) {
+      properties.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      properties.putAll(settings);
+      var text = new StringWriter();
+      properties.store(text, "test settings");
+      war.delete(CONFIG);
+      return war.add(new StringAsset(text.toString()), CONFIG);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,146 @@
+package org.kosync.testing;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/** Speaks to the server as KOReader does: vendor Accept header, JSON bodies, x-auth-* headers. */
+public final class KoreaderClient {
+
+  public static final String KOREADER_ACCEPT = "application/vnd.koreader.v1+json";
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  private final URI base;
+
+  public KoreaderClient(URI base) {
+    this.base = base;
+  }
+
+  public record Reply(int status, String contentType, String body) {
+    public JsonObject json() {
+      try (var reader = Json.createReader(new StringReader(body))) {
+        return reader.readObject();
+      }
+    }
+  }
+
+  /** A user of its own for each test: tests share the database but never each other's accounts. */
+  public record User(String name, String key) {
+    public static User fresh(String prefix) {
+      return new User(prefix + "-" + UUID.randomUUID().toString().substring(0, 12), md5(UUID.randomUUID().toString()));
+    }
+  }
+
+  public static String md5(String password) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(password.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public Reply register(User user) {
+    return send(request("/users/create").POST(body(Json.createObjectBuilder().add("username", user.name()).add("password", user.key()).build().toString())));
+  }
+
+  public User registered(String prefix) {
+    var user = User.fresh(prefix);
+    var reply = register(user);
+    if (reply.status() != 201) {
+      throw new IllegalStateException("Could not register " + user.name() + ": " + reply);
+    }
+    return user;
+  }
+
+  public Reply get(String path, User user) {
+    return send(authenticated(request(path), user).GET());
+  }
+
+  public Reply put(String path, User user, String json) {
+    return send(authenticated(request(path), user).PUT(body(json)));
+  }
+
+  public Reply delete(String path, User user) {
+    return send(authenticated(request(path), user).DELETE());
+  }
+
+  public Reply pushProgress(User user, String document, String progress, double percentage, String device) {
+    return put("/syncs/progress", user, Json.createObjectBuilder()
+        .add("document", document)
+        .add("progress", progress)
+        .add("percentage", percentage)
+        .add("device", device)
+        .add("device_id", "0123456789ABCDEF0123456789ABCDEF")
+        .build()
+        .toString());
+  }
+
+  public HttpRequest.Builder request(String path) {
+    return HttpRequest.newBuilder(base.resolve(path))
+        .timeout(Duration.ofSeconds(30))
+        .header("Accept", KOREADER_ACCEPT)
+        .header("Content-Type", "application/json");
+  }
+
+  public static HttpRequest.Builder authenticated(HttpRequest.Builder request, User user) {
+    return request.header("x-auth-user", user.name()).header("x-auth-key", user.key());
+  }
+
+  public static HttpRequest.BodyPublisher body(String json) {
+    return HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8);
+  }
+
+  public Reply send(HttpRequest.Builder request) {
+    try {
+      var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Writes a request byte for byte, as KOReader's LuaSocket does (raw UTF-8 in headers, bodies
+   * that are not UTF-8), and reads one response.
+   */
+  public Reply raw(String method, String path, String headers, byte[] body) {
+    try (var socket = new Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(30_000);
+      var head = new ByteArrayOutputStream();
+      head.write((method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      head.write(headers.getBytes(StandardCharsets.UTF_8));
+      head.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      head.write(body);
+      socket.getOutputStream().write(head.toByteArray());
+      socket.getOutputStream().flush();
+      var response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      var status = Integer.parseInt(response.substring(9, 12));
+      var split = response.indexOf("\r\n\r\n");
+      var contentType = response.lines()
+          .filter(l -> l.toLowerCase().startsWith("content-type:"))
+          .map(l -> l.substring(13).trim())
+          .findFirst()
+          .orElse("");
+      return new Reply(status, contentType, response.substring(split + 4));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
