@@ -8,9 +8,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.Objects;
 import java.util.Optional;
 
+/**
+ * The mapping of a stored reading position. The hot push and read paths use plain statements
+ * ({@code ProgressStatements}); the mapping is validated against the schema at every start.
+ */
 @Entity
 @Table(name = "reading_progress")
 @NamedQuery(
@@ -54,23 +57,6 @@ public class ReadingProgress {
   private Instant updatedAt;
 
   protected ReadingProgress() {}
-
-  public ReadingProgress(long accountId, ProgressUpdate update, Instant at) {
-    this.accountId = accountId;
-    this.document = Objects.requireNonNull(update.document());
-    advanceTo(update, at);
-  }
-
-  /** Last write wins, unconditionally: a lower percentage replaces a higher one. */
-  public void advanceTo(ProgressUpdate update, Instant at) {
-    this.progress = update.progress();
-    this.percentage = update.percentage();
-    this.device = update.device();
-    this.deviceId = update.deviceId().orElse(null);
-    // a push without metadata (the setting is off on that device) keeps what another device sent
-    update.metadata().ifPresent(m -> this.metadata = m);
-    this.updatedAt = Objects.requireNonNull(at);
-  }
 
   public ProgressState state() {
     return new ProgressState(document, progress, percentage, device, Optional.ofNullable(deviceId), updatedAt);

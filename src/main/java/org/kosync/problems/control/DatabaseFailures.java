@@ -19,6 +19,7 @@ public final class DatabaseFailures {
   private static final String CONNECTION_EXCEPTION_CLASS = "08";
   // pools (IronJacamar on WildFly, Payara's) signal "no connection" with a resource exception
   private static final String RESOURCE_EXCEPTION = "ResourceException";
+  private static final Set<String> FOREIGN_KEY_VIOLATIONS = Set.of("23503", "23506");
   private static final int MAX_DEPTH = 32;
 
   private DatabaseFailures() {}
@@ -34,6 +35,17 @@ public final class DatabaseFailures {
         return true;
       }
       if (t instanceof SQLException sql && isUnreachableState(sql.getSQLState())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** A foreign key violation (PostgreSQL 23503, H2 23506): the row it pointed at is gone. */
+  public static boolean isMissingReference(Throwable failure) {
+    var depth = 0;
+    for (var t = failure; t != null && depth++ < MAX_DEPTH; t = t.getCause()) {
+      if (t instanceof SQLException sql && FOREIGN_KEY_VIOLATIONS.contains(sql.getSQLState())) {
         return true;
       }
     }

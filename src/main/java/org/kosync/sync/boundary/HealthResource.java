@@ -1,5 +1,6 @@
 package org.kosync.sync.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.GET;
@@ -7,6 +8,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
+@ApplicationScoped
 @Path("healthcheck")
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {

@@ -1,5 +1,6 @@
 package org.kosync.sync.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import org.kosync.sync.control.Fields;
 import org.kosync.sync.control.JsonBodies;
 import org.kosync.sync.control.ProgressJson;
 
+@ApplicationScoped
 @Path("syncs")
 @Produces(MediaType.APPLICATION_JSON)
 @KoreaderAuth

@@ -1,5 +1,6 @@
 package org.kosync.sync.boundary;
 
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
@@ -20,6 +21,7 @@ import org.kosync.auth.boundary.KoreaderAuth;
 import org.kosync.sync.control.Fields;
 import org.kosync.sync.control.JsonBodies;
 
+@ApplicationScoped
 @Path("users")
 @Produces(MediaType.APPLICATION_JSON)
 public class UsersResource {

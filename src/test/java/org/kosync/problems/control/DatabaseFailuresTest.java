@@ -25,5 +25,11 @@ class DatabaseFailuresTest {
     assertFalse(DatabaseFailures.isUnreachable(new SQLException("syntax", "42601")));
   }
 
+  @Test
+  void foreignKeyViolations() {
+    assertTrue(DatabaseFailures.isMissingReference(new RuntimeException(new SQLException("fk", "23503"))));
+    assertFalse(DatabaseFailures.isMissingReference(new SQLException("unique", "23505")));
+  }
+
   static class FakeResourceException extends Exception {}
 }

@@ -1,0 +1,101 @@
+package org.kosync.documents.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import liquibase.Liquibase;
+import liquibase.Scope;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.resource.DirectoryResourceAccessor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.kosync.documents.entity.ProgressState;
+import org.kosync.documents.entity.ProgressUpdate;
+import org.kosync.problems.control.DatabaseFailures;
+
+/**
+ * The push and read statements on the embedded H2 database the run command uses, migrated by the real
+ * changelog (the PostgreSQL statement runs in every integration test).
+ */
+class ProgressStatementsTest {
+
+  Connection connection;
+  long accountId;
+
+  @BeforeEach
+  void migrate() throws Exception {
+    connection = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", "");
+    var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+    Scope.child(Map.of("liquibase.analytics.enabled", false), () -> {
+      new Liquibase("changelog.xml", new DirectoryResourceAccessor(java.nio.file.Path.of("liquibase")), database).update("");
+    });
+    try (var insert = connection.prepareStatement(
+        "insert into accounts (username, password_hash, created_at) values ('reader', 'x', current_timestamp)", new String[] {"id"})) {
+      insert.executeUpdate();
+      try (var keys = insert.getGeneratedKeys()) {
+        keys.next();
+        accountId = keys.getLong(1);
+      }
+    }
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    connection.close();
+  }
+
+  static ProgressUpdate push(String progress, double percentage, Optional<String> metadata) {
+    return new ProgressUpdate("doc", progress, percentage, "Kobo", Optional.of("ID"), metadata);
+  }
+
+  @Test
+  void insertsThenLastWriteWinsAndMetadataIsKept() throws Exception {
+    ProgressStatements.upsert(connection, accountId, push("/p[9]", 0.9, Optional.of("{\"title\":\"Dune\"}")), Instant.ofEpochSecond(100));
+    ProgressStatements.upsert(connection, accountId, push("/p[1]", 0.1, Optional.empty()), Instant.ofEpochSecond(200));
+    try (var rows = connection.createStatement().executeQuery(
+        "select progress, percentage, metadata, updated_at, (select count(*) from reading_progress) from reading_progress")) {
+      rows.next();
+      assertEquals("/p[1]", rows.getString(1));
+      assertEquals(0.1, rows.getDouble(2));
+      assertEquals("{\"title\":\"Dune\"}", rows.getString(3));
+      assertEquals(Instant.ofEpochSecond(200), rows.getObject(4, java.time.OffsetDateTime.class).toInstant());
+      assertEquals(1, rows.getInt(5));
+    }
+  }
+
+  @Test
+  void readsBackWhatWasPushedAndNothingElse() throws Exception {
+    ProgressStatements.upsert(connection, accountId, push("/p[3]", 0.3, Optional.empty()), Instant.ofEpochSecond(300));
+    var state = ProgressStatements.latest(connection, accountId, "doc").orElseThrow();
+    assertEquals(new ProgressState("doc", "/p[3]", 0.3, "Kobo", Optional.of("ID"), Instant.ofEpochSecond(300)), state);
+    assertEquals(Optional.empty(), ProgressStatements.latest(connection, accountId, "other"));
+    assertEquals(Optional.empty(), ProgressStatements.latest(connection, accountId + 1, "doc"));
+  }
+
+  @Test
+  void deviceIdMayBeAbsent() throws Exception {
+    ProgressStatements.upsert(connection, accountId, new ProgressUpdate("doc", "1", 0.5, "Kobo", Optional.empty(), Optional.empty()), Instant.now());
+    try (var rows = connection.createStatement().executeQuery("select device_id from reading_progress")) {
+      rows.next();
+      assertNull(rows.getString(1));
+    }
+  }
+
+  @Test
+  void anUnknownAccountIsAForeignKeyViolation() {
+    var failure = assertThrows(SQLException.class,
+        () -> ProgressStatements.upsert(connection, accountId + 1000, push("1", 0.1, Optional.empty()), Instant.now()));
+    assertTrue(DatabaseFailures.isMissingReference(failure), failure.getSQLState());
+  }
+}
