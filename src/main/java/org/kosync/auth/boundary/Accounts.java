@@ -67,10 +67,11 @@ public class Accounts {
 
   public void changePassword(Caller caller, String newKey) {
     var hash = credentials.hash(newKey);
-    if (!store.changePasswordHash(caller.accountId(), hash)) {
+    var changed = store.changePasswordHash(caller.accountId(), hash);
+    credentials.forget(caller.username());
+    if (!changed) {
       throw new SyncException(SyncError.ACCOUNT_NOT_FOUND);
     }
-    credentials.forget(caller.username());
     LOG.log(Level.INFO, "Account {0} changed its password", caller.accountId());
   }
 

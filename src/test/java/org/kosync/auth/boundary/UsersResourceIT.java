@@ -172,6 +172,31 @@ class UsersResourceIT {
     assertJson(client.get("/syncs/progress/0123456789abcdef0123456789abcdef", user), 200, "{}");
   }
 
+  /** The account vanished (another node deleted it) while this node still trusts the cached key. */
+  @Test
+  void anAccountGoneBehindTheCacheIs2006AndThen401() throws Exception {
+    var deleting = cachedThenDeletedBehindTheServersBack("vanished");
+    assertError(client.delete("/users/me", deleting), 404, 2006, "Account not found.");
+    assertError(client.get("/users/auth", deleting), 401, 2001, "Unauthorized");
+    var changing = cachedThenDeletedBehindTheServersBack("vanished");
+    assertError(client.put("/users/password", changing, "{\"password\":\"abc\"}"), 404, 2006, "Account not found.");
+    assertError(client.get("/users/auth", changing), 401, 2001, "Unauthorized");
+    // a push for a deleted account is a permanent failure: 401, so KOReader stops retrying it
+    var pushing = cachedThenDeletedBehindTheServersBack("vanished");
+    assertError(client.pushProgress(pushing, "0123456789abcdef0123456789abcdef", "1", 0.1, "Kobo"), 401, 2001, "Unauthorized");
+  }
+
+  private User cachedThenDeletedBehindTheServersBack(String prefix) throws Exception {
+    var user = client.registered(prefix);
+    assertEquals(200, client.get("/users/auth", user).status()); // cached now
+    try (var connection = TestDatabase.connect();
+        var delete = connection.prepareStatement("delete from accounts where username = ?")) {
+      delete.setString(1, user.name());
+      assertEquals(1, delete.executeUpdate());
+    }
+    return user;
+  }
+
   private static long medianMillis(Runnable call) {
     var samples = new long[5];
     for (var i = 0; i < samples.length; i++) {
