@@ -2,16 +2,25 @@ package org.kosync.documents.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.kosync.documents.control.ProgressStatements;
+import org.kosync.documents.control.Titles;
+import org.kosync.documents.entity.DocumentRenamed;
+import org.kosync.documents.entity.DocumentView;
+import org.kosync.documents.entity.ProgressHistoryEntry;
 import org.kosync.documents.entity.ProgressState;
 import org.kosync.documents.entity.ProgressUpdate;
+import org.kosync.documents.entity.ReadingProgress;
 import org.kosync.problems.control.DatabaseFailures;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
@@ -28,9 +37,13 @@ public class Documents {
   @Resource(lookup = SchemaMigrations.DATASOURCE)
   DataSource dataSource;
 
-  /** Stores the position and answers the server time it was recorded at (whole seconds, as the protocol counts). */
+  @PersistenceContext
+  EntityManager em;
+
+  /** Stores the position and answers the server time it was recorded at (the protocol shows whole seconds). */
   public Instant record(long accountId, ProgressUpdate update) {
-    var now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    // kept to the microsecond (what both databases store), so "newest first" has no ties within a second
+    var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     try (var connection = dataSource.getConnection()) {
       ProgressStatements.upsert(connection, accountId, update, now);
       return now;
@@ -41,6 +54,40 @@ public class Documents {
       }
       throw new PersistenceException("Could not store the reading position", e);
     }
+  }
+
+  /** Every document of the account, most recently updated first, each with its history. */
+  public List<DocumentView> all(long accountId) {
+    var documents = em.createNamedQuery(ReadingProgress.BY_ACCOUNT_NEWEST_FIRST, ReadingProgress.class)
+        .setParameter("accountId", accountId)
+        .getResultList();
+    var histories = em.createNamedQuery(ProgressHistoryEntry.OF_ACCOUNT_NEWEST_FIRST, ProgressHistoryEntry.class)
+        .setParameter("accountId", accountId)
+        .getResultStream()
+        .collect(Collectors.groupingBy(ProgressHistoryEntry::progressId));
+    return documents.stream().map(p -> view(p, histories.getOrDefault(p.id(), List.of()))).toList();
+  }
+
+  /** The owner is the caller, never the body: another account's document is simply not found. */
+  @Transactional(Transactional.TxType.REQUIRED)
+  public DocumentView rename(long accountId, DocumentRenamed renamed) {
+    var progress = em.createNamedQuery(ReadingProgress.BY_ACCOUNT_AND_DOCUMENT, ReadingProgress.class)
+        .setParameter("accountId", accountId)
+        .setParameter("document", renamed.document())
+        .getResultStream()
+        .findFirst()
+        .orElseThrow(() -> new SyncException(SyncError.DOCUMENT_NOT_FOUND));
+    progress.rename(renamed.prettyName());
+    var history = em.createNamedQuery(ProgressHistoryEntry.OF_PROGRESS_NEWEST_FIRST, ProgressHistoryEntry.class)
+        .setParameter("progressId", progress.id())
+        .getResultList();
+    return view(progress, history);
+  }
+
+  private static DocumentView view(ReadingProgress progress, List<ProgressHistoryEntry> history) {
+    var latest = progress.state();
+    var name = progress.prettyName().or(() -> Titles.fromMetadata(progress.metadata())).orElse("");
+    return new DocumentView(latest, name, history.stream().map(h -> h.state(latest.document())).toList());
   }
 
   public Optional<ProgressState> latest(long accountId, String document) {

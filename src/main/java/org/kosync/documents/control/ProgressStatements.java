@@ -15,15 +15,28 @@ import org.kosync.documents.entity.ProgressUpdate;
  * statement over plain JDBC: one statement in auto-commit is atomic on its own, so neither needs
  * a JTA transaction or a persistence context, and the database does one round trip.
  *
- * <p>A push: last write wins, and a push without metadata keeps the stored metadata. PostgreSQL
- * gets {@code INSERT … ON CONFLICT DO UPDATE} (safe under concurrent first inserts); H2 gets the
- * standard {@code MERGE}, as it has no {@code DO UPDATE}.
+ * <p>A push: last write wins, the state it replaces is kept in the history, and a push without
+ * metadata keeps the stored metadata. PostgreSQL does all of it in one {@code INSERT … ON CONFLICT
+ * DO UPDATE} (safe under concurrent first inserts); H2, which has no {@code DO UPDATE} and no
+ * data-modifying {@code WITH}, copies the previous state and then {@code MERGE}s, in one local
+ * transaction.
  */
 public final class ProgressStatements {
 
+  // The previous state goes to the history in the same statement. The main insert reads "kept", so
+  // the copy runs first: otherwise PostgreSQL would run it after the upsert, and the row, already
+  // changed by this very statement, would be skipped by FOR UPDATE. FOR UPDATE makes a concurrent
+  // push of the same document wait, then see this one's state as its previous.
   static final String POSTGRESQL_UPSERT = """
+      with previous as (
+        select id, progress, percentage, device, device_id, updated_at from reading_progress
+        where account_id = ? and document = ? for update),
+      kept as (
+        insert into progress_history (progress_id, progress, percentage, device, device_id, recorded_at)
+        select id, progress, percentage, device, device_id, updated_at from previous
+        returning id)
       insert into reading_progress (account_id, document, progress, percentage, device, device_id, metadata, updated_at)
-      values (?, ?, ?, ?, ?, ?, ?, ?)
+      select ?, ?, ?, ?, ?, ?, ?, ? from (select count(*) from kept) as after_history
       on conflict (account_id, document) do update set
         progress = excluded.progress, percentage = excluded.percentage, device = excluded.device,
         device_id = excluded.device_id, metadata = coalesce(excluded.metadata, reading_progress.metadata),
@@ -42,6 +55,11 @@ public final class ProgressStatements {
       when not matched then insert (account_id, document, progress, percentage, device, device_id, metadata, updated_at)
         values (s.account_id, s.document, s.progress, s.percentage, s.device, s.device_id, s.metadata, s.updated_at)""";
 
+  static final String KEEP_PREVIOUS = """
+      insert into progress_history (progress_id, progress, percentage, device, device_id, recorded_at)
+      select id, progress, percentage, device, device_id, updated_at from reading_progress
+      where account_id = ? and document = ?""";
+
   static final String LATEST = """
       select progress, percentage, device, device_id, updated_at from reading_progress
       where account_id = ? and document = ?""";
@@ -51,15 +69,50 @@ public final class ProgressStatements {
   private ProgressStatements() {}
 
   public static void upsert(Connection connection, long accountId, ProgressUpdate update, Instant at) throws SQLException {
-    var sql = connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL") ? POSTGRESQL_UPSERT : STANDARD_MERGE;
+    if (connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
+      execute(connection, POSTGRESQL_UPSERT, true, accountId, update, at);
+    } else {
+      inLocalTransaction(connection, () -> mergeKeepingPrevious(connection, accountId, update, at));
+    }
+  }
+
+  private static void mergeKeepingPrevious(Connection connection, long accountId, ProgressUpdate update, Instant at)
+      throws SQLException {
+    try (var keep = connection.prepareStatement(KEEP_PREVIOUS)) {
+      keep.setLong(1, accountId);
+      keep.setString(2, update.document());
+      keep.executeUpdate();
+    }
     try {
-      execute(connection, sql, accountId, update, at);
+      execute(connection, STANDARD_MERGE, false, accountId, update, at);
     } catch (SQLException e) {
       if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
         throw e;
       }
       // MERGE is not atomic against a concurrent first insert of the same document: the row now exists
-      execute(connection, sql, accountId, update, at);
+      execute(connection, STANDARD_MERGE, false, accountId, update, at);
+    }
+  }
+
+  interface Work {
+    void run() throws SQLException;
+  }
+
+  /** Inside a JTA transaction the connection is enlisted (auto-commit off): the caller's transaction decides. */
+  private static void inLocalTransaction(Connection connection, Work work) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      work.run();
+      return;
+    }
+    connection.setAutoCommit(false);
+    try {
+      work.run();
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
     }
   }
 
@@ -77,21 +130,27 @@ public final class ProgressStatements {
     }
   }
 
-  private static void execute(Connection connection, String sql, long accountId, ProgressUpdate update, Instant at)
-      throws SQLException {
+  /** {@code withLookup}: the PostgreSQL statement first finds the previous state by account and document. */
+  private static void execute(Connection connection, String sql, boolean withLookup, long accountId, ProgressUpdate update,
+      Instant at) throws SQLException {
     try (var statement = connection.prepareStatement(sql)) {
-      statement.setLong(1, accountId);
-      statement.setString(2, update.document());
-      statement.setString(3, update.progress());
-      statement.setDouble(4, update.percentage());
-      statement.setString(5, update.device());
-      statement.setString(6, update.deviceId().orElse(null));
-      if (update.metadata().isPresent()) {
-        statement.setString(7, update.metadata().get());
-      } else {
-        statement.setNull(7, Types.VARCHAR);
+      var i = 0;
+      if (withLookup) {
+        statement.setLong(++i, accountId);
+        statement.setString(++i, update.document());
       }
-      statement.setObject(8, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+      statement.setLong(++i, accountId);
+      statement.setString(++i, update.document());
+      statement.setString(++i, update.progress());
+      statement.setDouble(++i, update.percentage());
+      statement.setString(++i, update.device());
+      statement.setString(++i, update.deviceId().orElse(null));
+      if (update.metadata().isPresent()) {
+        statement.setString(++i, update.metadata().get());
+      } else {
+        statement.setNull(++i, Types.VARCHAR);
+      }
+      statement.setObject(++i, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
       statement.executeUpdate();
     }
   }

@@ -19,9 +19,14 @@ import java.util.Optional;
 @NamedQuery(
     name = ReadingProgress.BY_ACCOUNT_AND_DOCUMENT,
     query = "select p from ReadingProgress p where p.accountId = :accountId and p.document = :document")
+@NamedQuery(
+    name = ReadingProgress.BY_ACCOUNT_NEWEST_FIRST,
+    query = "select p from ReadingProgress p where p.accountId = :accountId order by p.updatedAt desc, p.id desc")
 public class ReadingProgress {
 
   public static final String BY_ACCOUNT_AND_DOCUMENT = "ReadingProgress.byAccountAndDocument";
+  public static final String BY_ACCOUNT_NEWEST_FIRST = "ReadingProgress.byAccountNewestFirst";
+  public static final int PRETTY_NAME_MAX_LENGTH = 256;
   public static final int DOCUMENT_MAX_LENGTH = 128;
   public static final int PROGRESS_MAX_LENGTH = 2048;
   public static final int DEVICE_MAX_LENGTH = 128;
@@ -56,7 +61,27 @@ public class ReadingProgress {
   @Column(name = "updated_at", nullable = false)
   private Instant updatedAt;
 
+  @Column(name = "pretty_name", length = PRETTY_NAME_MAX_LENGTH)
+  private String prettyName;
+
   protected ReadingProgress() {}
+
+  public long id() {
+    return id;
+  }
+
+  /** The user's own name for the document; empty clears it (the title KOReader sent shows again). */
+  public void rename(String prettyName) {
+    this.prettyName = prettyName.isEmpty() ? null : prettyName;
+  }
+
+  public Optional<String> prettyName() {
+    return Optional.ofNullable(prettyName);
+  }
+
+  public Optional<String> metadata() {
+    return Optional.ofNullable(metadata);
+  }
 
   public ProgressState state() {
     return new ProgressState(document, progress, percentage, device, Optional.ofNullable(deviceId), updatedAt);

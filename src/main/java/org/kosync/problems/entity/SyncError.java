@@ -18,7 +18,9 @@ public enum SyncError {
   INVALID_REQUEST(2003, 403, "Invalid request"),
   DOCUMENT_MISSING(2004, 403, "Field 'document' not provided."),
   REGISTRATION_DISABLED(2005, 402, "User registration is disabled."),
-  ACCOUNT_NOT_FOUND(2006, 404, "Account not found.");
+  ACCOUNT_NOT_FOUND(2006, 404, "Account not found."),
+  // KOsync's JSON API, beyond KOReader's table
+  DOCUMENT_NOT_FOUND(2007, 404, "Document not found.");
 
   private final int code;
   private final int status;

@@ -84,6 +84,21 @@ class ProgressStatementsTest {
   }
 
   @Test
+  void everyPushKeepsTheStateItReplaces() throws Exception {
+    ProgressStatements.upsert(connection, accountId, push("/p[1]", 0.1, Optional.empty()), Instant.ofEpochSecond(100));
+    ProgressStatements.upsert(connection, accountId, push("/p[2]", 0.2, Optional.empty()), Instant.ofEpochSecond(200));
+    ProgressStatements.upsert(connection, accountId, push("/p[3]", 0.3, Optional.empty()), Instant.ofEpochSecond(300));
+    try (var rows = connection.createStatement().executeQuery("select progress, recorded_at from progress_history order by id")) {
+      rows.next();
+      assertEquals("/p[1]", rows.getString(1));
+      assertEquals(Instant.ofEpochSecond(100), rows.getObject(2, java.time.OffsetDateTime.class).toInstant());
+      rows.next();
+      assertEquals("/p[2]", rows.getString(1));
+      assertEquals(false, rows.next());
+    }
+  }
+
+  @Test
   void deviceIdMayBeAbsent() throws Exception {
     ProgressStatements.upsert(connection, accountId, new ProgressUpdate("doc", "1", 0.5, "Kobo", Optional.empty(), Optional.empty()), Instant.now());
     try (var rows = connection.createStatement().executeQuery("select device_id from reading_progress")) {
