@@ -1,12 +1,18 @@
 package org.kosync.auth.boundary;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.persistence.PersistenceException;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.kosync.auth.control.AccountStore;
 import org.kosync.auth.control.Credentials;
+import org.kosync.auth.control.TokenIssuer;
 import org.kosync.auth.entity.Account;
 import org.kosync.auth.entity.Caller;
 import org.kosync.problems.entity.SyncError;
@@ -23,6 +29,13 @@ public class Accounts {
 
   @Inject
   Credentials credentials;
+
+  @Inject
+  TokenIssuer tokens;
+
+  // a token is checked against its account on every request; a change on another node shows within 30 s
+  private final Cache<Long, Integer> credentialVersions =
+      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
 
   // named as the official Docker image's switch
   @Inject
@@ -65,10 +78,36 @@ public class Accounts {
     return caller;
   }
 
+  /**
+   * A Bearer token MicroProfile JWT has verified (signature, issuer, expiry) still has to belong to
+   * an existing account and to its current password.
+   */
+  public Caller authenticate(JsonWebToken token) {
+    try {
+      var accountId = Long.parseLong(token.getSubject());
+      // custom claims come back as JSON-P values from some MP-JWT implementations, as numbers from others
+      var version = token.claim(TokenIssuer.CREDENTIAL_VERSION)
+          .map(v -> v instanceof JsonNumber json ? json.intValue() : ((Number) v).intValue());
+      var current = credentialVersions.get(accountId, id -> store.byId(id).map(Account::credentialVersion).orElse(null));
+      if (current == null || version.isEmpty() || version.get().intValue() != current) {
+        throw new SyncException(SyncError.UNAUTHORIZED);
+      }
+      return new Caller(accountId, token.getName());
+    } catch (NumberFormatException | ClassCastException e) {
+      throw new SyncException(SyncError.UNAUTHORIZED);
+    }
+  }
+
+  public String issueToken(Caller caller) {
+    var account = store.byId(caller.accountId()).orElseThrow(() -> new SyncException(SyncError.UNAUTHORIZED));
+    return tokens.issue(caller, account.credentialVersion());
+  }
+
   public void changePassword(Caller caller, String newKey) {
     var hash = credentials.hash(newKey);
     var changed = store.changePasswordHash(caller.accountId(), hash);
     credentials.forget(caller.username());
+    credentialVersions.invalidate(caller.accountId());
     if (!changed) {
       throw new SyncException(SyncError.ACCOUNT_NOT_FOUND);
     }
@@ -78,6 +117,7 @@ public class Accounts {
   public void delete(Caller caller) {
     var deleted = store.delete(caller.accountId());
     credentials.forget(caller.username());
+    credentialVersions.invalidate(caller.accountId());
     if (!deleted) {
       throw new SyncException(SyncError.ACCOUNT_NOT_FOUND);
     }

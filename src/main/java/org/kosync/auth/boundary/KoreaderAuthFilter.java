@@ -5,15 +5,19 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.kosync.auth.control.HeaderText;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
 
 /**
- * KOReader authenticates every call with {@code x-auth-user} and {@code x-auth-key}. Any failure
- * (missing header, unknown user, wrong key) is the same 401/2001: KOReader drops a push only on
- * 401, so a permanent failure must never look like anything else.
+ * KOReader authenticates every call with {@code x-auth-user} and {@code x-auth-key}; scripts and
+ * pages may instead send {@code Authorization: Bearer <JWT>}, which MicroProfile JWT has verified
+ * before this filter runs. Any failure (missing header, unknown user, wrong key, a token the
+ * server did not accept) is the same 401/2001: KOReader drops a push only on 401, so a permanent
+ * failure must never look like anything else.
  */
 @Provider
 @KoreaderAuth
@@ -22,6 +26,7 @@ public class KoreaderAuthFilter implements ContainerRequestFilter {
 
   static final String USER_HEADER = "x-auth-user";
   static final String KEY_HEADER = "x-auth-key";
+  static final String BEARER = "Bearer ";
 
   @Inject
   Accounts accounts;
@@ -31,6 +36,14 @@ public class KoreaderAuthFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
+    if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token) {
+      currentCaller.set(accounts.authenticate(token));
+      return;
+    }
+    var authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      throw new SyncException(SyncError.UNAUTHORIZED);
+    }
     var user = request.getHeaderString(USER_HEADER);
     var key = request.getHeaderString(KEY_HEADER);
     if (user == null || key == null || user.isEmpty() || key.isEmpty()) {

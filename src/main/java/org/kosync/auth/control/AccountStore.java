@@ -31,6 +31,10 @@ public class AccountStore {
     return account.asCaller();
   }
 
+  public Optional<Account> byId(long accountId) {
+    return Optional.ofNullable(em.find(Account.class, accountId));
+  }
+
   public boolean changePasswordHash(long accountId, String passwordHash) {
     var account = em.find(Account.class, accountId);
     if (account == null) {

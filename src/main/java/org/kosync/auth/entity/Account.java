@@ -32,6 +32,9 @@ public class Account {
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
+  @Column(name = "credential_version", nullable = false)
+  private int credentialVersion;
+
   protected Account() {}
 
   public Account(String username, String passwordHash, Instant createdAt) {
@@ -52,8 +55,14 @@ public class Account {
     return passwordHash;
   }
 
+  /** Also retires every token issued under the old password. */
   public void changePasswordHash(String newHash) {
     this.passwordHash = Objects.requireNonNull(newHash);
+    this.credentialVersion++;
+  }
+
+  public int credentialVersion() {
+    return credentialVersion;
   }
 
   public Caller asCaller() {

@@ -14,7 +14,8 @@ import org.kosync.sync.control.AcceptPolicy;
  * KOReader asks for {@code application/vnd.koreader.v1+json}; curl and browsers send {@code *}/{@code *}
  * or nothing. Lenient (default) serves all of them and refuses only a vendor version other than
  * v1; strict ({@code kosync.accept.strict=true}) answers like the official server (412, 100–102).
- * Afterwards the request is treated as asking for JSON, which is what every route produces.
+ * Afterwards the request accepts anything: each route answers in its one media type (JSON, or the
+ * token text of {@code /api/auth.jwt}), and a vendor type must not make JAX-RS answer 406.
  */
 @Provider
 @PreMatching
@@ -27,6 +28,6 @@ public class AcceptPolicyFilter implements ContainerRequestFilter {
   @Override
   public void filter(ContainerRequestContext request) {
     AcceptPolicy.check(request.getHeaderString(HttpHeaders.ACCEPT), strict);
-    request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.APPLICATION_JSON);
+    request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.WILDCARD);
   }
 }
