@@ -121,7 +121,16 @@ public final class KoreaderClient {
    * that are not UTF-8), and reads one response.
    */
   public Reply raw(String method, String path, String headers, byte[] body) {
-    try (var socket = new Socket(base.getHost(), base.getPort())) {
+    return raw(null, method, path, headers, body);
+  }
+
+  /** From {@code localAddress} (e.g. 127.0.0.2), to be a client the server does not trust as a proxy. */
+  public Reply raw(String localAddress, String method, String path, String headers, byte[] body) {
+    try (var socket = new Socket()) {
+      if (localAddress != null) {
+        socket.bind(new java.net.InetSocketAddress(localAddress, 0));
+      }
+      socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 5_000);
       socket.setSoTimeout(30_000);
       var head = new ByteArrayOutputStream();
       head.write((method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n").getBytes(StandardCharsets.ISO_8859_1));

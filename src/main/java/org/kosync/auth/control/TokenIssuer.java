@@ -33,7 +33,22 @@ public class TokenIssuer {
   @ConfigProperty(name = "JWT_DURATION", defaultValue = "PT6H")
   String duration;
 
+  /** What a token may be used for: {@link #WEBSOCKET} tokens open one WebSocket and nothing else. */
+  public static final String USE = "use";
+  public static final String WEBSOCKET = "websocket";
+  static final Duration WEBSOCKET_LIFETIME = Duration.ofSeconds(60);
+
   public String issue(Caller caller, int credentialVersion) {
+    return sign(claims(caller, credentialVersion, lifetime(duration)));
+  }
+
+  public String issueForWebSocket(Caller caller, int credentialVersion) {
+    var claims = claims(caller, credentialVersion, WEBSOCKET_LIFETIME);
+    claims.setClaim(USE, WEBSOCKET);
+    return sign(claims);
+  }
+
+  private JwtClaims claims(Caller caller, int credentialVersion, Duration lifetime) {
     var claims = new JwtClaims();
     claims.setIssuer(issuer);
     claims.setSubject(Long.toString(caller.accountId()));
@@ -42,9 +57,13 @@ public class TokenIssuer {
     claims.setClaim(CREDENTIAL_VERSION, credentialVersion);
     claims.setIssuedAtToNow();
     var expires = NumericDate.now();
-    expires.addSeconds(lifetime(duration).toSeconds());
+    expires.addSeconds(lifetime.toSeconds());
     claims.setExpirationTime(expires);
     claims.setJwtId(UUID.randomUUID().toString());
+    return claims;
+  }
+
+  private String sign(JwtClaims claims) {
     var jws = new JsonWebSignature();
     jws.setPayload(claims.toJson());
     jws.setKey(keys.signingKey().getPrivateKey());

@@ -46,6 +46,14 @@ class ProtocolEnvelopeIT {
   }
 
   @Test
+  void theWebSocketApiIsOffUnlessEnabled() {
+    var notFound = "{\"code\":404,\"message\":\"Not Found.\"}";
+    assertJson(client.send(client.request("/api/ws").GET()), 404, notFound);
+    assertJson(client.get("/api/ws", client.registered("nows")), 404, notFound);
+    assertJson(client.send(client.request("/api/ws/some.token.here").GET()), 404, notFound);
+  }
+
+  @Test
   void lenientAcceptServesCurlAndBrowsers() {
     var user = client.registered("accept");
     for (var accept : new String[] {"*/*", "application/json", "text/html,application/xhtml+xml,*/*;q=0.8", KoreaderClient.KOREADER_ACCEPT}) {

@@ -1,0 +1,67 @@
+package org.kosync.rpc.control;
+
+import java.math.BigInteger;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+
+/**
+ * The addresses ({@code TRUSTED_PROXIES}: IPs or CIDR ranges, IPv4 or IPv6) whose
+ * {@code X-Forwarded-*} headers are believed. From anyone else those headers are ignored, or any
+ * client could claim to have come over TLS, or from another host.
+ */
+public final class TrustedProxies {
+
+  private record Range(byte[] network, int prefix) {
+    boolean contains(byte[] address) {
+      if (address.length != network.length) {
+        return false;
+      }
+      var bits = address.length * 8;
+      var mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftRight(prefix).not();
+      return new BigInteger(1, address).and(mask).equals(new BigInteger(1, network).and(mask));
+    }
+  }
+
+  private final List<Range> ranges;
+
+  private TrustedProxies(List<Range> ranges) {
+    this.ranges = ranges;
+  }
+
+  public static TrustedProxies none() {
+    return new TrustedProxies(List.of());
+  }
+
+  /** {@code 10.0.0.0/8, 127.0.0.1, ::1}; a malformed entry stops the start rather than trusting too much. */
+  public static TrustedProxies parse(List<String> entries) {
+    return new TrustedProxies(entries.stream().map(String::strip).filter(e -> !e.isEmpty()).map(TrustedProxies::range).toList());
+  }
+
+  public boolean trusts(String address) {
+    try {
+      var bytes = InetAddress.getByName(address).getAddress();
+      return ranges.stream().anyMatch(r -> r.contains(bytes));
+    } catch (UnknownHostException e) {
+      return false;
+    }
+  }
+
+  private static Range range(String entry) {
+    var slash = entry.indexOf('/');
+    var host = slash < 0 ? entry : entry.substring(0, slash);
+    if (!host.matches("[0-9a-fA-F:.]+")) {
+      throw new IllegalArgumentException("TRUSTED_PROXIES takes IP addresses or CIDR ranges, not " + entry);
+    }
+    try {
+      var address = InetAddress.getByName(host).getAddress();
+      var prefix = slash < 0 ? address.length * 8 : Integer.parseInt(entry.substring(slash + 1));
+      if (prefix < 0 || prefix > address.length * 8) {
+        throw new IllegalArgumentException("Bad prefix length in TRUSTED_PROXIES entry " + entry);
+      }
+      return new Range(address, prefix);
+    } catch (UnknownHostException | NumberFormatException e) {
+      throw new IllegalArgumentException("Not an address or CIDR range in TRUSTED_PROXIES: " + entry, e);
+    }
+  }
+}

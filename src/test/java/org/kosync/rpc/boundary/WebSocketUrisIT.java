@@ -1,0 +1,108 @@
+package org.kosync.rpc.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.kosync.testing.Replies.assertError;
+
+import jakarta.json.Json;
+import java.io.StringReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Map;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kosync.testing.Deployments;
+import org.kosync.testing.KoreaderClient;
+import org.kosync.testing.KoreaderClient.User;
+
+/**
+ * {@code /api/ws} with the WebSocket API on and 127.0.0.1 as the only trusted proxy; requests
+ * from 127.0.0.2 stand for an untrusted client.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WebSocketUrisIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.kosync(Map.of("ENABLE_WEBSOCKET_API", "true", "ENABLE_TRUSTED_PROXIES", "true", "TRUSTED_PROXIES", "127.0.0.1/32"));
+  }
+
+  @ArquillianResource
+  URL base;
+
+  KoreaderClient client;
+  User reader;
+
+  @BeforeEach
+  void connect() throws Exception {
+    client = new KoreaderClient(base.toURI());
+    reader = client.registered("sockets");
+  }
+
+  String headers(String extra) {
+    return "x-auth-user: " + reader.name() + "\r\nx-auth-key: " + reader.key() + "\r\n" + extra;
+  }
+
+  @Test
+  void aPlainRequestGetsAWsUriWithAShortLivedWebSocketOnlyToken() {
+    var reply = client.get("/api/ws", reader);
+    assertEquals(200, reply.status(), reply::toString);
+    var prefix = "ws://" + base.getHost() + ":" + base.getPort() + "/api/ws/";
+    assertTrue(reply.body().startsWith(prefix), reply.body());
+    var token = reply.body().substring(prefix.length());
+    var claims = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8))).readObject();
+    assertTrue(claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue() <= 60);
+    assertEquals("websocket", claims.getString("use"));
+    assertError(client.send(client.request("/users/auth").header("Authorization", "Bearer " + token).GET()), 401, 2001, "Unauthorized");
+    var byPost = client.send(KoreaderClient.authenticated(client.request("/api/ws"), reader).POST(KoreaderClient.body("")));
+    assertTrue(byPost.body().startsWith(prefix), byPost.body());
+  }
+
+  @Test
+  void aTrustedProxySetsSchemeAndHost() {
+    var reply = client.raw("127.0.0.1", "GET", "/api/ws", headers("X-Forwarded-Proto: https\r\nX-Forwarded-Host: books.example.org\r\n"), new byte[0]);
+    assertEquals(200, reply.status(), reply::toString);
+    assertTrue(reply.body().startsWith("wss://books.example.org/api/ws/"), reply.body());
+  }
+
+  @Test
+  void anUntrustedClientCannotSpoofThem() {
+    var reply = client.raw("127.0.0.2", "GET", "/api/ws", headers("X-Forwarded-Proto: https\r\nX-Forwarded-Host: evil.example\r\n"), new byte[0]);
+    assertEquals(200, reply.status(), reply::toString);
+    assertTrue(reply.body().startsWith("ws://" + base.getHost() + "/api/ws/"), reply.body());
+    assertFalse(reply.body().contains("evil"));
+  }
+
+  @Test
+  void theAccessLogNeverShowsAWebSocketToken() throws Exception {
+    var token = client.get("/api/ws", reader).body().replaceAll(".*/api/ws/", "");
+    client.send(client.request("/api/ws/" + token).GET());
+    var marker = UUID.randomUUID().toString();
+    client.send(client.request("/healthcheck?after=" + marker).GET());
+    var log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "access_log.log");
+    var deadline = System.nanoTime() + 10_000_000_000L;
+    var text = "";
+    while (System.nanoTime() < deadline) {
+      text = Files.exists(log) ? Files.readString(log) : "";
+      if (text.contains(marker)) {
+        break;
+      }
+      Thread.sleep(200);
+    }
+    assertTrue(text.contains(marker), "the access log is on and written");
+    assertTrue(text.contains("GET /api/ws "), "requests for a URI are logged");
+    assertFalse(text.contains(token), "no WebSocket token in the access log");
+    var serverLog = Files.readString(Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log"));
+    assertFalse(serverLog.contains(token), "no WebSocket token in the server log");
+  }
+}
