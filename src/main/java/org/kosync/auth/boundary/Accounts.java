@@ -5,9 +5,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonNumber;
+import jakarta.json.JsonString;
 import jakarta.persistence.PersistenceException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.kosync.auth.control.AccountStore;
@@ -15,6 +17,7 @@ import org.kosync.auth.control.Credentials;
 import org.kosync.auth.control.TokenIssuer;
 import org.kosync.auth.entity.Account;
 import org.kosync.auth.entity.Caller;
+import org.kosync.auth.entity.TokenClaims;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
 
@@ -83,19 +86,28 @@ public class Accounts {
    * an existing account and to its current password.
    */
   public Caller authenticate(JsonWebToken token) {
+    // custom claims come back as JSON-P values from some MP-JWT implementations, as plain values from others
+    var version = token.claim(TokenIssuer.CREDENTIAL_VERSION).map(v -> v instanceof JsonNumber n ? n.intValue()
+        : v instanceof Number n ? n.intValue() : null);
+    var use = token.claim(TokenIssuer.USE).map(v -> v instanceof JsonString s ? s.getString() : v.toString());
+    var claims = new TokenClaims(token.getSubject(), token.getName(), version, use, Optional.ofNullable(token.getTokenID()));
+    // a WebSocket URI's token may end up in a log: it opens that one connection and no REST call
+    if (use.isPresent()) {
+      throw new SyncException(SyncError.UNAUTHORIZED);
+    }
+    return authenticate(claims);
+  }
+
+  /** For a token verified anywhere: the account must exist, and the password must not have changed since. */
+  public Caller authenticate(TokenClaims token) {
     try {
-      var accountId = Long.parseLong(token.getSubject());
-      // custom claims come back as JSON-P values from some MP-JWT implementations, as numbers from others
-      var version = token.claim(TokenIssuer.CREDENTIAL_VERSION)
-          .map(v -> v instanceof JsonNumber json ? json.intValue() : ((Number) v).intValue());
+      var accountId = Long.parseLong(token.subject());
       var current = credentialVersions.get(accountId, id -> store.byId(id).map(Account::credentialVersion).orElse(null));
-      // a WebSocket URI's token may end up in a log: it opens that one connection and no REST call
-      var webSocketOnly = token.claim(TokenIssuer.USE).map(Object::toString).filter(u -> u.contains(TokenIssuer.WEBSOCKET)).isPresent();
-      if (current == null || version.isEmpty() || version.get().intValue() != current || webSocketOnly) {
+      if (current == null || token.credentialVersion().isEmpty() || token.credentialVersion().get().intValue() != current) {
         throw new SyncException(SyncError.UNAUTHORIZED);
       }
-      return new Caller(accountId, token.getName());
-    } catch (NumberFormatException | ClassCastException e) {
+      return new Caller(accountId, token.username());
+    } catch (NumberFormatException e) {
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
   }

@@ -58,6 +58,7 @@ public class SigningKeys {
   Optional<List<String>> previousKeys;
 
   private RsaJsonWebKey signing;
+  private List<RsaJsonWebKey> verification;
 
   void publishAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
     // touching the bean runs @PostConstruct before the first request needs the published keys
@@ -73,12 +74,18 @@ public class SigningKeys {
     keys.add(signing);
     previousKeys.orElse(List.of()).stream().map(String::strip).filter(p -> !p.isEmpty())
         .map(p -> publicJwk(readPem(Path.of(p)))).forEach(keys::add);
+    verification = List.copyOf(keys);
     publish(dataDirectory.resolve(PUBLISHED), keys);
     LOG.log(Level.INFO, "Signing tokens with key {0}; {1} key(s) accepted", signing.getKeyId(), keys.size());
   }
 
   public RsaJsonWebKey signingKey() {
     return signing;
+  }
+
+  /** The keys whose tokens are accepted: the signing key and the previous ones. */
+  public List<RsaJsonWebKey> verificationKeys() {
+    return verification;
   }
 
   private static Path generatedKey(Path file) {

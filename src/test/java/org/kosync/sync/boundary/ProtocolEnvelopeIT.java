@@ -1,9 +1,14 @@
 package org.kosync.sync.boundary;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kosync.testing.Replies.assertError;
 import static org.kosync.testing.Replies.assertJson;
 
 import java.net.URL;
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.CompletionException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -13,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
+import org.kosync.testing.SocketClient;
 
 /** Health, unknown routes, and the default (lenient) Accept policy. */
 @ExtendWith(ArquillianExtension.class)
@@ -51,6 +57,10 @@ class ProtocolEnvelopeIT {
     assertJson(client.send(client.request("/api/ws").GET()), 404, notFound);
     assertJson(client.get("/api/ws", client.registered("nows")), 404, notFound);
     assertJson(client.send(client.request("/api/ws/some.token.here").GET()), 404, notFound);
+    var upgrade = assertThrows(CompletionException.class,
+        () -> SocketClient.open("ws://" + base.getHost() + ":" + base.getPort() + "/api/ws/some.token.here"));
+    assertTrue(upgrade.getCause() instanceof WebSocketHandshakeException, upgrade::toString);
+    assertEquals(404, ((WebSocketHandshakeException) upgrade.getCause()).getResponse().statusCode());
   }
 
   @Test

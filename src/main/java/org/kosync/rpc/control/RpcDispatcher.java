@@ -1,0 +1,84 @@
+package org.kosync.rpc.control;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+import org.kosync.auth.entity.Caller;
+import org.kosync.documents.boundary.Documents;
+import org.kosync.documents.control.DocumentEdits;
+import org.kosync.documents.control.DocumentJson;
+import org.kosync.problems.entity.SyncError;
+import org.kosync.problems.entity.SyncException;
+
+/** One incoming frame → its reply. Every mistake gets a reply with an {@code error}, and the connection stays usable. */
+@ApplicationScoped
+public class RpcDispatcher {
+
+  /** The frame to send back; {@code thenClose} after {@code disconnect}. */
+  public record Reply(String text, boolean thenClose) {
+    static Reply of(String text) {
+      return new Reply(text, false);
+    }
+  }
+
+  static final String DISCONNECT = "disconnect";
+  static final String GOODBYE = "goodbye.";
+  private static final JsonProvider JSON = JsonProvider.provider();
+
+  @Inject
+  Documents documents;
+
+  public Reply handle(Caller caller, String text) {
+    JsonObject frame;
+    try (var reader = JSON.createReader(new StringReader(text))) {
+      if (!(reader.readValue() instanceof JsonObject object)) {
+        return Reply.of(Messages.rpc("", JsonValue.NULL, "A message must be a JSON object {\"type\":…,\"payload\":{…}}."));
+      }
+      frame = object;
+    } catch (JsonException e) {
+      return Reply.of(Messages.rpc("", JsonValue.NULL, "The message is not JSON."));
+    }
+    var type = frame.get("type") instanceof JsonString s ? s.getString() : null;
+    if (!(frame.get("payload") instanceof JsonObject payload)) {
+      return Reply.of(Messages.rpc("", JsonValue.NULL, "The message needs a \"payload\" object."));
+    }
+    if ("rpc".equals(type)) {
+      return rpc(caller, payload);
+    }
+    if ("pubsub".equals(type)) {
+      var topic = payload.get("topic") instanceof JsonString s ? s.getString() : "";
+      return Reply.of(Messages.pubsub(topic, JsonValue.NULL, "Unknown PubSub topic: '" + topic + "'"));
+    }
+    return Reply.of(Messages.rpc("", JsonValue.NULL, "Unknown message type: '" + (type == null ? "" : type) + "' (expected rpc or pubsub)."));
+  }
+
+  private Reply rpc(Caller caller, JsonObject payload) {
+    if (!(payload.get("method") instanceof JsonString name)) {
+      return Reply.of(Messages.rpc("", JsonValue.NULL, "An rpc payload needs a \"method\" string."));
+    }
+    var method = name.getString();
+    var arguments = payload.get("arguments");
+    try {
+      return switch (method) {
+        case "documents.all" -> Reply.of(Messages.rpc(method, DocumentJson.of(documents.all(caller.accountId())), ""));
+        case "documents.update" -> Reply.of(Messages.rpc(method, update(caller, arguments), ""));
+        case DISCONNECT -> new Reply(Messages.rpc(method, JSON.createValue(GOODBYE), ""), true);
+        default -> Reply.of(Messages.rpc(method, JsonValue.NULL, "Unknown RPC method: '" + method + "'"));
+      };
+    } catch (SyncException e) {
+      return Reply.of(Messages.rpc(method, JsonValue.NULL, e.getMessage()));
+    }
+  }
+
+  private JsonValue update(Caller caller, JsonValue arguments) {
+    if (!(arguments instanceof JsonObject args) || !(args.get("document") instanceof JsonObject document)) {
+      throw new SyncException(SyncError.INVALID_REQUEST, "Argument 'document' (a document object) is required.");
+    }
+    return DocumentJson.of(documents.rename(caller.accountId(), DocumentEdits.parse(document)));
+  }
+}

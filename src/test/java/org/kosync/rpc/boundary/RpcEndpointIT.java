@@ -1,0 +1,141 @@
+package org.kosync.rpc.boundary;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URL;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.jose4j.jws.AlgorithmIdentifiers;
+import org.jose4j.jwt.NumericDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.kosync.testing.Deployments;
+import org.kosync.testing.KoreaderClient;
+import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.SocketClient;
+import org.kosync.testing.TestDatabase;
+import org.kosync.testing.TestTokens;
+
+/** The WebSocket endpoint's door: the token in the path, the hello, RPC and disconnect. */
+@ExtendWith(ArquillianExtension.class)
+class RpcEndpointIT {
+
+  static final String HELLO_PREFIX = "{\"type\":\"rpc\",\"payload\":{\"server_name\":\"KOsync\",\"server_version\":\"";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.kosync(Map.of("ENABLE_WEBSOCKET_API", "true"));
+  }
+
+  @ArquillianResource
+  URL base;
+
+  KoreaderClient client;
+  User reader;
+
+  @BeforeEach
+  void connect() throws Exception {
+    client = new KoreaderClient(base.toURI());
+    reader = client.registered("socket");
+  }
+
+  String uri() {
+    var reply = client.get("/api/ws", reader);
+    assertEquals(200, reply.status(), reply::toString);
+    return reply.body();
+  }
+
+  static JsonObject json(String text) {
+    return Json.createReader(new StringReader(text)).readObject();
+  }
+
+  @Test
+  void greetsWithTheHelloAndSaysGoodbye() throws Exception {
+    try (var socket = SocketClient.open(uri())) {
+      var hello = socket.next();
+      assertTrue(hello.startsWith(HELLO_PREFIX), hello);
+      assertTrue(hello.endsWith("\",\"message\":\"KOsync WebSocket API. Hello!\"}}"), hello);
+      socket.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"disconnect\"}}");
+      assertEquals("{\"type\":\"rpc\",\"payload\":{\"for_rpc\":\"disconnect\",\"result\":\"goodbye.\",\"error\":\"\"}}", socket.next());
+      assertEquals(1000, socket.closed().code());
+    }
+  }
+
+  @Test
+  void aUriTokenOpensOneConnectionOnly() throws Exception {
+    var uri = uri();
+    try (var first = SocketClient.open(uri)) {
+      assertTrue(first.next().startsWith(HELLO_PREFIX));
+    }
+    try (var second = SocketClient.open(uri)) {
+      var refusal = json(second.next()).getJsonObject("payload");
+      assertEquals("connect", refusal.getString("for_rpc"));
+      assertTrue(!refusal.getString("error").isEmpty());
+      assertEquals(1008, second.closed().code());
+    }
+  }
+
+  @Test
+  void anExpiredUriTokenIsRefused() throws Exception {
+    var accountId = Long.parseLong(TestDatabase.queryString("select id from accounts where username = ?", reader.name()).orElseThrow());
+    var key = TestTokens.serverKey();
+    var stale = TestTokens.sign(TestTokens.claims(accountId, reader.name(), c -> {
+      c.setClaim("use", "websocket");
+      c.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 70));
+      c.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 10));
+    }), key, AlgorithmIdentifiers.RSA_USING_SHA256, TestTokens.kidOf(TestTokens.publicOf(key)));
+    try (var socket = SocketClient.open("ws://" + base.getHost() + ":" + base.getPort() + "/api/ws/" + stale)) {
+      assertEquals("connect", json(socket.next()).getJsonObject("payload").getString("for_rpc"));
+      assertEquals(1008, socket.closed().code());
+    }
+  }
+
+  @Test
+  void aForgedOrGarbageTokenIsRefused() throws Exception {
+    var forged = TestTokens.sign(TestTokens.claims(1, reader.name(), c -> {}), TestTokens.newRsaKey().getPrivate(),
+        AlgorithmIdentifiers.RSA_USING_SHA256, "whatever");
+    for (var token : new String[] {forged, "garbage"}) {
+      try (var socket = SocketClient.open("ws://" + base.getHost() + ":" + base.getPort() + "/api/ws/" + token)) {
+        assertEquals("connect", json(socket.next()).getJsonObject("payload").getString("for_rpc"));
+        assertEquals(1008, socket.closed().code());
+      }
+    }
+  }
+
+  @Test
+  void anAuthJwtTokenWorksInThePathMoreThanOnce() throws Exception {
+    var token = client.get("/api/auth.jwt", reader).body();
+    for (var i = 0; i < 2; i++) {
+      try (var socket = SocketClient.open("ws://" + base.getHost() + ":" + base.getPort() + "/api/ws/" + token)) {
+        assertTrue(socket.next().startsWith(HELLO_PREFIX));
+      }
+    }
+  }
+
+  @Test
+  void documentsAllEqualsTheRestListAndMistakesKeepTheConnection() throws Exception {
+    client.pushProgress(reader, "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", "/p[1]", 0.1, "Kobo");
+    client.pushProgress(reader, "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", "/p[2]", 0.2, "Kobo");
+    var rest = Json.createReader(new StringReader(client.get("/api/documents.all", reader).body())).readArray();
+    try (var socket = SocketClient.open(uri())) {
+      socket.next();
+      socket.send("not json");
+      assertTrue(!json(socket.next()).getJsonObject("payload").getString("error").isEmpty());
+      socket.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"books.burn\"}}");
+      assertEquals("Unknown RPC method: 'books.burn'", json(socket.next()).getJsonObject("payload").getString("error"));
+      socket.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.all\"}}");
+      var reply = json(socket.next()).getJsonObject("payload");
+      assertEquals("documents.all", reply.getString("for_rpc"));
+      assertEquals("", reply.getString("error"));
+      assertEquals(rest, reply.getJsonArray("result"));
+    }
+  }
+}
