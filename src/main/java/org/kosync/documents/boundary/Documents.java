@@ -2,6 +2,8 @@ package org.kosync.documents.boundary;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
@@ -15,6 +17,7 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.kosync.documents.control.ProgressStatements;
 import org.kosync.documents.control.Titles;
+import org.kosync.documents.entity.DocumentChanged;
 import org.kosync.documents.entity.DocumentRenamed;
 import org.kosync.documents.entity.DocumentView;
 import org.kosync.documents.entity.ProgressHistoryEntry;
@@ -40,12 +43,17 @@ public class Documents {
   @PersistenceContext
   EntityManager em;
 
+  // observed after commit (in auto-commit, right after the statement): a rolled-back change is never announced
+  @Inject
+  Event<DocumentChanged> changed;
+
   /** Stores the position and answers the server time it was recorded at (the protocol shows whole seconds). */
   public Instant record(long accountId, ProgressUpdate update) {
     // kept to the microsecond (what both databases store), so "newest first" has no ties within a second
     var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     try (var connection = dataSource.getConnection()) {
       ProgressStatements.upsert(connection, accountId, update, now);
+      changed.fire(new DocumentChanged(accountId, update.document()));
       return now;
     } catch (SQLException e) {
       if (DatabaseFailures.isMissingReference(e)) {
@@ -78,6 +86,7 @@ public class Documents {
         .findFirst()
         .orElseThrow(() -> new SyncException(SyncError.DOCUMENT_NOT_FOUND));
     progress.rename(renamed.prettyName());
+    changed.fire(new DocumentChanged(accountId, renamed.document()));
     var history = em.createNamedQuery(ProgressHistoryEntry.OF_PROGRESS_NEWEST_FIRST, ProgressHistoryEntry.class)
         .setParameter("progressId", progress.id())
         .getResultList();
@@ -88,6 +97,16 @@ public class Documents {
     var latest = progress.state();
     var name = progress.prettyName().or(() -> Titles.fromMetadata(progress.metadata())).orElse("");
     return new DocumentView(latest, name, history.stream().map(h -> h.state(latest.document())).toList());
+  }
+
+  /** One document as the API shows it, if the account has it. */
+  public Optional<DocumentView> view(long accountId, String document) {
+    return em.createNamedQuery(ReadingProgress.BY_ACCOUNT_AND_DOCUMENT, ReadingProgress.class)
+        .setParameter("accountId", accountId)
+        .setParameter("document", document)
+        .getResultStream()
+        .findFirst()
+        .map(p -> view(p, List.of()));
   }
 
   public Optional<ProgressState> latest(long accountId, String document) {

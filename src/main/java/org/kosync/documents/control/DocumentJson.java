@@ -31,6 +31,11 @@ public final class DocumentJson {
         .build();
   }
 
+  /** As announced over PubSub: the seed's shape, with {@code history} null. */
+  public static JsonObject announced(DocumentView document) {
+    return state(document.latest(), document.prettyName()).add("id", document.latest().document()).addNull("history").build();
+  }
+
   private static JsonObjectBuilder state(ProgressState state, String prettyName) {
     return JSON.createObjectBuilder()
         .add("document", state.document())

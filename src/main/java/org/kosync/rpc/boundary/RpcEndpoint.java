@@ -2,6 +2,7 @@ package org.kosync.rpc.boundary;
 
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
+import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
 import jakarta.websocket.Session;
@@ -16,6 +17,7 @@ import org.kosync.problems.entity.SyncException;
 import org.kosync.rpc.control.Handshakes;
 import org.kosync.rpc.control.Messages;
 import org.kosync.rpc.control.RpcDispatcher;
+import org.kosync.sessions.control.SessionRegistry;
 
 /**
  * The WebSocket API, one instance per connection. The token in the path is checked before
@@ -32,6 +34,9 @@ public class RpcEndpoint {
 
   @Inject
   RpcDispatcher dispatcher;
+
+  @Inject
+  SessionRegistry registry;
 
   @Inject
   @ConfigProperty(name = "kosync.version")
@@ -51,6 +56,13 @@ public class RpcEndpoint {
     }
   }
 
+  @OnClose
+  public void close(Session session) {
+    if (session.getUserProperties().get(CALLER) instanceof Caller caller) {
+      registry.remove(caller.accountId(), session);
+    }
+  }
+
   @OnMessage
   public void message(Session session, String text) throws IOException {
     var caller = (Caller) session.getUserProperties().get(CALLER);
@@ -58,6 +70,9 @@ public class RpcEndpoint {
       return; // refused at open, closing
     }
     var reply = dispatcher.handle(caller, text);
+    if (reply.subscribe()) {
+      registry.subscribe(caller.accountId(), session);
+    }
     session.getBasicRemote().sendText(reply.text());
     if (reply.thenClose()) {
       session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "goodbye."));

@@ -19,14 +19,15 @@ import org.kosync.problems.entity.SyncException;
 @ApplicationScoped
 public class RpcDispatcher {
 
-  /** The frame to send back; {@code thenClose} after {@code disconnect}. */
-  public record Reply(String text, boolean thenClose) {
+  /** The frame to send back; {@code thenClose} after {@code disconnect}; {@code subscribe} to user.documents. */
+  public record Reply(String text, boolean thenClose, boolean subscribe) {
     static Reply of(String text) {
-      return new Reply(text, false);
+      return new Reply(text, false, false);
     }
   }
 
   static final String DISCONNECT = "disconnect";
+  static final String USER_DOCUMENTS = "user.documents";
   static final String GOODBYE = "goodbye.";
   private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -52,6 +53,9 @@ public class RpcDispatcher {
     }
     if ("pubsub".equals(type)) {
       var topic = payload.get("topic") instanceof JsonString s ? s.getString() : "";
+      if (USER_DOCUMENTS.equals(topic)) {
+        return new Reply(Messages.pubsub(topic, JSON.createValue("subscribed"), ""), false, true);
+      }
       return Reply.of(Messages.pubsub(topic, JsonValue.NULL, "Unknown PubSub topic: '" + topic + "'"));
     }
     return Reply.of(Messages.rpc("", JsonValue.NULL, "Unknown message type: '" + (type == null ? "" : type) + "' (expected rpc or pubsub)."));
@@ -67,7 +71,7 @@ public class RpcDispatcher {
       return switch (method) {
         case "documents.all" -> Reply.of(Messages.rpc(method, DocumentJson.of(documents.all(caller.accountId())), ""));
         case "documents.update" -> Reply.of(Messages.rpc(method, update(caller, arguments), ""));
-        case DISCONNECT -> new Reply(Messages.rpc(method, JSON.createValue(GOODBYE), ""), true);
+        case DISCONNECT -> new Reply(Messages.rpc(method, JSON.createValue(GOODBYE), ""), true, false);
         default -> Reply.of(Messages.rpc(method, JsonValue.NULL, "Unknown RPC method: '" + method + "'"));
       };
     } catch (SyncException e) {

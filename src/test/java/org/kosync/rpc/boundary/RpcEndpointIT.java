@@ -138,4 +138,57 @@ class RpcEndpointIT {
       assertEquals(rest, reply.getJsonArray("result"));
     }
   }
+
+  static final String SUBSCRIBE = "{\"type\":\"pubsub\",\"payload\":{\"topic\":\"user.documents\"}}";
+  static final String SUBSCRIBED = "{\"type\":\"pubsub\",\"payload\":{\"for_topic\":\"user.documents\",\"data\":\"subscribed\",\"error\":\"\"}}";
+
+  @Test
+  void aPushIsAnnouncedToTheReadersSubscribedSessionsOnly() throws Exception {
+    var other = client.registered("other-socket");
+    var otherUri = client.get("/api/ws", other).body();
+    try (var subscribed = SocketClient.open(uri()); var twice = SocketClient.open(uri()); var unsubscribed = SocketClient.open(uri());
+        var stranger = SocketClient.open(otherUri)) {
+      for (var socket : new SocketClient[] {subscribed, twice, unsubscribed, stranger}) {
+        socket.next();
+      }
+      for (var socket : new SocketClient[] {subscribed, twice, twice, stranger}) {
+        socket.send(SUBSCRIBE);
+        assertEquals(SUBSCRIBED, socket.next());
+      }
+      assertEquals(200, client.pushProgress(reader, "ffffffffffffffffffffffffffffffff", "/p[42]", 0.42, "Kobo").status());
+      var announce = json(subscribed.next());
+      assertEquals("pubsub", announce.getString("type"));
+      assertEquals("user.documents", announce.getJsonObject("payload").getString("for_topic"));
+      var data = announce.getJsonObject("payload").getJsonObject("data");
+      assertEquals("ffffffffffffffffffffffffffffffff", data.getString("id"));
+      assertEquals("/p[42]", data.getString("progress"));
+      assertEquals("Kobo", data.getString("device"));
+      assertEquals(json(twice.next()), announce);
+      // the next thing each of the others receives is the reply to a ping, not an announce
+      for (var socket : new SocketClient[] {twice, unsubscribed, stranger}) {
+        socket.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"ping.nothing\"}}");
+        assertEquals("rpc", json(socket.next()).getString("type"));
+      }
+    }
+  }
+
+  @Test
+  void anUpdateRepliesAndIsAnnouncedOnTheOtherSession() throws Exception {
+    client.pushProgress(reader, "abababababababababababababababab", "/p[1]", 0.1, "Kobo");
+    try (var editor = SocketClient.open(uri()); var watcher = SocketClient.open(uri())) {
+      editor.next();
+      watcher.next();
+      watcher.send(SUBSCRIBE);
+      assertEquals(SUBSCRIBED, watcher.next());
+      editor.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.update\",\"arguments\":{\"document\":"
+          + "{\"id\":\"abababababababababababababababab\",\"pretty_name\":\"Renamed\"}}}}");
+      var reply = json(editor.next()).getJsonObject("payload");
+      assertEquals("", reply.getString("error"));
+      assertEquals("Renamed", reply.getJsonObject("result").getString("pretty_name"));
+      var announce = json(watcher.next()).getJsonObject("payload").getJsonObject("data");
+      assertEquals("Renamed", announce.getString("pretty_name"));
+      editor.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.update\",\"arguments\":{}}}");
+      assertTrue(!json(editor.next()).getJsonObject("payload").getString("error").isEmpty());
+    }
+  }
 }
