@@ -18,12 +18,21 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
   private final StringBuilder partial = new StringBuilder();
   private final WebSocket socket;
 
-  private SocketClient(URI uri) {
-    this.socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, this).join();
+  private SocketClient(URI uri, String origin) {
+    var builder = HttpClient.newHttpClient().newWebSocketBuilder();
+    if (origin != null) {
+      builder.header("Origin", origin);
+    }
+    this.socket = builder.buildAsync(uri, this).join();
   }
 
   public static SocketClient open(String uri) {
-    return new SocketClient(URI.create(uri));
+    return new SocketClient(URI.create(uri), null);
+  }
+
+  /** As a browser page from {@code origin} would connect. */
+  public static SocketClient openFrom(String origin, String uri) {
+    return new SocketClient(URI.create(uri), origin);
   }
 
   @Override
@@ -62,7 +71,11 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
   }
 
   public Closed closed() throws Exception {
-    return closed.get(5, TimeUnit.SECONDS);
+    return closedWithin(5);
+  }
+
+  public Closed closedWithin(int seconds) throws Exception {
+    return closed.get(seconds, TimeUnit.SECONDS);
   }
 
   @Override

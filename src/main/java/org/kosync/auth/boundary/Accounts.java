@@ -9,6 +9,7 @@ import jakarta.json.JsonString;
 import jakarta.persistence.PersistenceException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -90,7 +91,8 @@ public class Accounts {
     var version = token.claim(TokenIssuer.CREDENTIAL_VERSION).map(v -> v instanceof JsonNumber n ? n.intValue()
         : v instanceof Number n ? n.intValue() : null);
     var use = token.claim(TokenIssuer.USE).map(v -> v instanceof JsonString s ? s.getString() : v.toString());
-    var claims = new TokenClaims(token.getSubject(), token.getName(), version, use, Optional.ofNullable(token.getTokenID()));
+    var claims = new TokenClaims(token.getSubject(), token.getName(), version, use, Optional.ofNullable(token.getTokenID()),
+        Instant.ofEpochSecond(token.getExpirationTime()));
     // a WebSocket URI's token may end up in a log: it opens that one connection and no REST call
     if (use.isPresent()) {
       throw new SyncException(SyncError.UNAUTHORIZED);

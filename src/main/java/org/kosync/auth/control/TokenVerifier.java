@@ -2,6 +2,7 @@ package org.kosync.auth.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -49,7 +50,8 @@ public class TokenVerifier {
       var claims = consumer.processToClaims(token);
       var version = claims.getClaimValue(TokenIssuer.CREDENTIAL_VERSION) instanceof Number n ? Optional.of(n.intValue()) : Optional.<Integer>empty();
       var use = Optional.ofNullable(claims.getClaimValueAsString(TokenIssuer.USE));
-      return new TokenClaims(claims.getSubject(), claims.getClaimValueAsString("upn"), version, use, Optional.ofNullable(claims.getJwtId()));
+      return new TokenClaims(claims.getSubject(), claims.getClaimValueAsString("upn"), version, use, Optional.ofNullable(claims.getJwtId()),
+          Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
     } catch (InvalidJwtException | MalformedClaimException e) {
       throw new SyncException(SyncError.UNAUTHORIZED, "The token is not valid.");
     }

@@ -5,12 +5,15 @@ import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
 import jakarta.websocket.OnOpen;
+import jakarta.websocket.PongMessage;
 import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kosync.auth.entity.Caller;
 import org.kosync.problems.entity.SyncException;
@@ -23,11 +26,13 @@ import org.kosync.sessions.control.SessionRegistry;
  * The WebSocket API, one instance per connection. The token in the path is checked before
  * anything else; a refused one gets one rpc frame for "connect" and a policy close (1008).
  */
-@ServerEndpoint("/api/ws/{token}")
+@ServerEndpoint(value = "/api/ws/{token}", configurator = HandshakeInspector.class)
 public class RpcEndpoint {
 
   private static final System.Logger LOG = System.getLogger(RpcEndpoint.class.getName());
   static final String CALLER = "kosync.caller";
+  // larger frames are closed by the container with 1009 (too big)
+  static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
   @Inject
   Handshakes handshakes;
@@ -44,30 +49,55 @@ public class RpcEndpoint {
 
   @OnOpen
   public void open(Session session, @PathParam("token") String token) throws IOException {
+    session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
+    if (!Boolean.TRUE.equals(session.getUserProperties().get(HandshakeInspector.ORIGIN_ALLOWED))) {
+      refuse(session, "This origin may not use the WebSocket API.");
+      return;
+    }
     try {
-      var caller = handshakes.authenticate(token);
+      var connection = handshakes.authenticate(token);
+      var caller = connection.caller();
+      if (!registry.open(caller.accountId(), session)) {
+        refuse(session, "Too many open connections for this account (kosync.websocket.max-sessions-per-user).");
+        return;
+      }
       session.getUserProperties().put(CALLER, caller);
+      session.getUserProperties().put(SessionRegistry.EXPIRES, connection.expiresAt());
       session.getBasicRemote().sendText(Messages.hello(version));
       // never the path: it holds the token
       LOG.log(Level.DEBUG, "WebSocket opened for account {0}", caller.accountId());
     } catch (SyncException e) {
-      session.getBasicRemote().sendText(Messages.rpc("connect", JsonValue.NULL, e.detail().orElse("Unauthorized")));
-      session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Unauthorized"));
+      refuse(session, e.detail().orElse("Unauthorized"));
     }
+  }
+
+  private static void refuse(Session session, String why) throws IOException {
+    session.getBasicRemote().sendText(Messages.rpc("connect", JsonValue.NULL, why));
+    session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Refused"));
   }
 
   @OnClose
   public void close(Session session) {
     if (session.getUserProperties().get(CALLER) instanceof Caller caller) {
-      registry.remove(caller.accountId(), session);
+      registry.close(caller.accountId(), session);
     }
   }
 
   @OnMessage
+  public void pong(Session session, PongMessage pong) {
+    session.getUserProperties().put(SessionRegistry.LAST_PONG, Instant.now());
+  }
+
+  @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
   public void message(Session session, String text) throws IOException {
     var caller = (Caller) session.getUserProperties().get(CALLER);
     if (caller == null) {
       return; // refused at open, closing
+    }
+    // the container's maxMessageSize did not close oversized single frames on Undertow in our tests
+    if (text.length() > MAX_MESSAGE_BYTES && text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
+      session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "Messages are limited to 64 KiB"));
+      return;
     }
     var reply = dispatcher.handle(caller, text);
     if (reply.subscribe()) {

@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.time.Instant;
 import org.kosync.auth.boundary.Accounts;
 import org.kosync.auth.control.TokenIssuer;
 import org.kosync.auth.control.TokenVerifier;
@@ -29,7 +30,10 @@ public class Handshakes {
   @Inject
   Accounts accounts;
 
-  public Caller authenticate(String token) {
+  /** Who connected, and until when their token allows the connection (the janitor closes it then). */
+  public record Connection(Caller caller, Instant expiresAt) {}
+
+  public Connection authenticate(String token) {
     var claims = verifier.verify(token);
     if (claims.use().filter(TokenIssuer.WEBSOCKET::equals).isPresent()) {
       var id = claims.id().orElseThrow(() -> new SyncException(SyncError.UNAUTHORIZED, "The token has no id."));
@@ -39,6 +43,6 @@ public class Handshakes {
     } else if (claims.use().isPresent()) {
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
-    return accounts.authenticate(claims);
+    return new Connection(accounts.authenticate(claims), claims.expiresAt());
   }
 }

@@ -8,24 +8,36 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
+import java.io.IOException;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kosync.documents.boundary.Documents;
 import org.kosync.documents.control.DocumentJson;
 import org.kosync.documents.entity.DocumentChanged;
 import org.kosync.rpc.control.Messages;
 
-/** Subscribed sessions per account, and the announce of every committed change to them. */
+/**
+ * Open WebSocket sessions per account and which of them subscribed to {@code user.documents};
+ * the announce of every committed change; and the housekeeping the janitor triggers.
+ */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // no container lock serialising every broadcast
 public class SessionRegistry {
 
   public static final String USER_DOCUMENTS = "user.documents";
+  public static final String LAST_PONG = "kosync.last-pong";
+  public static final String EXPIRES = "kosync.token-expires";
   private static final System.Logger LOG = System.getLogger(SessionRegistry.class.getName());
 
+  private final Map<Long, Set<Session>> open = new ConcurrentHashMap<>();
   private final Map<Long, Set<Session>> subscribed = new ConcurrentHashMap<>();
 
   @Inject
@@ -34,20 +46,42 @@ public class SessionRegistry {
   @Resource
   ManagedExecutorService executor;
 
+  @Inject
+  @ConfigProperty(name = "kosync.websocket.max-sessions-per-user", defaultValue = "20")
+  int maxSessionsPerUser;
+
+  /** False when the account already has its maximum of open sessions. */
+  public boolean open(long accountId, Session session) {
+    var sessions = open.computeIfAbsent(accountId, id -> ConcurrentHashMap.newKeySet());
+    synchronized (sessions) {
+      if (sessions.size() >= maxSessionsPerUser) {
+        return false;
+      }
+      sessions.add(session);
+    }
+    session.getUserProperties().put(LAST_PONG, Instant.now());
+    return true;
+  }
+
   /** Subscribing twice is subscribing once. */
   public void subscribe(long accountId, Session session) {
     subscribed.computeIfAbsent(accountId, id -> ConcurrentHashMap.newKeySet()).add(session);
   }
 
-  public void remove(long accountId, Session session) {
-    subscribed.computeIfPresent(accountId, (id, sessions) -> {
+  public void close(long accountId, Session session) {
+    removeFrom(open, accountId, session);
+    removeFrom(subscribed, accountId, session);
+  }
+
+  private static void removeFrom(Map<Long, Set<Session>> byAccount, long accountId, Session session) {
+    byAccount.computeIfPresent(accountId, (id, sessions) -> {
       sessions.remove(session);
       return sessions.isEmpty() ? null : sessions;
     });
   }
 
-  public int subscriptions() {
-    return subscribed.values().stream().mapToInt(Set::size).sum();
+  public int openSessions() {
+    return open.values().stream().mapToInt(Set::size).sum();
   }
 
   // public: on a session bean an observer must be a business method
@@ -65,5 +99,39 @@ public class SessionRegistry {
         }
       }));
     }));
+  }
+
+  /**
+   * Closes sessions whose token has expired (1008) or that stopped answering pings (1001), drops
+   * closed ones, and pings the rest.
+   */
+  public void sweep(Instant now, Duration unanswered) {
+    open.forEach((accountId, sessions) -> sessions.forEach(session -> {
+      if (!session.isOpen()) {
+        close(accountId, session);
+      } else if (session.getUserProperties().get(EXPIRES) instanceof Instant expires && !now.isBefore(expires)) {
+        closeQuietly(session, CloseReason.CloseCodes.VIOLATED_POLICY, "Token expired");
+      } else if (session.getUserProperties().get(LAST_PONG) instanceof Instant pong && pong.plus(unanswered).isBefore(now)) {
+        closeQuietly(session, CloseReason.CloseCodes.GOING_AWAY, "No answer to pings");
+      } else {
+        ping(session);
+      }
+    }));
+  }
+
+  private static void ping(Session session) {
+    try {
+      session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
+    } catch (IOException | IllegalStateException e) {
+      closeQuietly(session, CloseReason.CloseCodes.GOING_AWAY, "Ping failed");
+    }
+  }
+
+  private static void closeQuietly(Session session, CloseReason.CloseCode code, String why) {
+    try {
+      session.close(new CloseReason(code, why));
+    } catch (IOException e) {
+      LOG.log(Level.DEBUG, "Closing a session failed: {0}", e.toString());
+    }
   }
 }

@@ -1,0 +1,45 @@
+package org.kosync.sessions.boundary;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kosync.sessions.control.SessionRegistry;
+
+/**
+ * Housekeeping of WebSocket sessions every {@code kosync.websocket.sweep-interval}: a
+ * non-persistent timer (no timer store, no burst of missed runs after downtime) that only
+ * triggers; the registry does the work.
+ */
+@Startup
+@Singleton
+public class SessionJanitor {
+
+  @Resource
+  TimerService timers;
+
+  @Inject
+  SessionRegistry registry;
+
+  @Inject
+  @ConfigProperty(name = "kosync.websocket.sweep-interval", defaultValue = "PT30S")
+  Duration interval;
+
+  @PostConstruct
+  void schedule() {
+    timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig(null, false));
+  }
+
+  @Timeout
+  void sweep() {
+    // a session that missed three pings in a row is gone
+    registry.sweep(Instant.now(), interval.multipliedBy(3));
+  }
+}
