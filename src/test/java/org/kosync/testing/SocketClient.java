@@ -1,29 +1,72 @@
 package org.kosync.testing;
 
+import jakarta.websocket.ClientEndpointConfig;
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.ContainerProvider;
+import jakarta.websocket.Endpoint;
+import jakarta.websocket.EndpointConfig;
+import jakarta.websocket.MessageHandler;
+import jakarta.websocket.Session;
+import jakarta.websocket.WebSocketContainer;
+import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.WebSocket;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A WebSocket client (the JDK's) that queues what it receives and remembers how it was closed. */
-public final class SocketClient implements WebSocket.Listener, AutoCloseable {
+/**
+ * A Jakarta WebSocket client that queues what it receives and remembers how it was closed. In the
+ * test JVM the container is Tyrus (over Grizzly); inside the server, the server's own client.
+ */
+public final class SocketClient implements AutoCloseable {
 
   public record Closed(int code, String reason) {}
 
+  private static final WebSocketContainer CONTAINER = container();
+
   private final LinkedBlockingQueue<String> received = new LinkedBlockingQueue<>();
   private final CompletableFuture<Closed> closed = new CompletableFuture<>();
-  private final StringBuilder partial = new StringBuilder();
-  private final WebSocket socket;
+  private final Session session;
+
+  private static WebSocketContainer container() {
+    var container = ContainerProvider.getWebSocketContainer();
+    container.setDefaultMaxTextMessageBufferSize(4 * 1024 * 1024);
+    return container;
+  }
 
   private SocketClient(URI uri, String origin) {
-    var builder = HttpClient.newHttpClient().newWebSocketBuilder();
-    if (origin != null) {
-      builder.header("Origin", origin);
+    var config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
+      @Override
+      public void beforeRequest(Map<String, List<String>> headers) {
+        if (origin != null) {
+          headers.put("Origin", List.of(origin));
+        }
+      }
+    }).build();
+    try {
+      this.session = CONTAINER.connectToServer(new Listener(), config, uri);
+    } catch (Exception e) {
+      throw new IllegalStateException("Could not open " + uri.getScheme() + "://" + uri.getAuthority(), e);
     }
-    this.socket = builder.buildAsync(uri, this).join();
+  }
+
+  private final class Listener extends Endpoint {
+    @Override
+    public void onOpen(Session session, EndpointConfig config) {
+      session.addMessageHandler(String.class, (MessageHandler.Whole<String>) received::add);
+    }
+
+    @Override
+    public void onClose(Session session, CloseReason reason) {
+      closed.complete(new Closed(reason.getCloseCode().getCode(), reason.getReasonPhrase()));
+    }
+
+    @Override
+    public void onError(Session session, Throwable error) {
+      closed.completeExceptionally(error);
+    }
   }
 
   public static SocketClient open(String uri) {
@@ -35,39 +78,26 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
     return new SocketClient(URI.create(uri), origin);
   }
 
-  @Override
-  public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean last) {
-    partial.append(data);
-    if (last) {
-      received.add(partial.toString());
-      partial.setLength(0);
-    }
-    webSocket.request(1);
-    return null;
-  }
-
-  @Override
-  public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
-    closed.complete(new Closed(statusCode, reason));
-    return null;
-  }
-
-  @Override
-  public void onError(WebSocket webSocket, Throwable error) {
-    closed.completeExceptionally(error);
-  }
-
-  public void send(String text) {
-    socket.sendText(text, true).join();
+  public void send(String text) throws IOException {
+    session.getBasicRemote().sendText(text);
   }
 
   /** The next frame, or an AssertionError after 5 s. */
   public String next() throws InterruptedException {
-    var message = received.poll(5, TimeUnit.SECONDS);
+    return nextWithin(5);
+  }
+
+  public String nextWithin(int seconds) throws InterruptedException {
+    var message = received.poll(seconds, TimeUnit.SECONDS);
     if (message == null) {
-      throw new AssertionError("no message within 5 s");
+      throw new AssertionError("no message within " + seconds + " s");
     }
     return message;
+  }
+
+  /** A frame that arrives within {@code millis}, or null. */
+  public String poll(long millis) throws InterruptedException {
+    return received.poll(millis, TimeUnit.MILLISECONDS);
   }
 
   public Closed closed() throws Exception {
@@ -79,10 +109,9 @@ public final class SocketClient implements WebSocket.Listener, AutoCloseable {
   }
 
   @Override
-  public void close() {
-    if (!socket.isOutputClosed()) {
-      socket.sendClose(WebSocket.NORMAL_CLOSURE, "").exceptionally(e -> null);
+  public void close() throws IOException {
+    if (session.isOpen()) {
+      session.close();
     }
-    socket.abort();
   }
 }

@@ -20,6 +20,7 @@ import org.kosync.problems.entity.SyncException;
 import org.kosync.rpc.control.Handshakes;
 import org.kosync.rpc.control.Messages;
 import org.kosync.rpc.control.RpcDispatcher;
+import org.kosync.sessions.control.LiveSession;
 import org.kosync.sessions.control.SessionRegistry;
 
 /**
@@ -31,7 +32,8 @@ public class RpcEndpoint {
 
   private static final System.Logger LOG = System.getLogger(RpcEndpoint.class.getName());
   static final String CALLER = "kosync.caller";
-  // larger frames are closed by the container with 1009 (too big)
+  static final String LIVE = "kosync.live-session";
+  // larger messages are closed with 1009 (too big)
   static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
   @Inject
@@ -57,13 +59,14 @@ public class RpcEndpoint {
     try {
       var connection = handshakes.authenticate(token);
       var caller = connection.caller();
-      if (!registry.open(caller.accountId(), session)) {
+      var live = registry.open(caller.accountId(), session, connection.expiresAt());
+      if (live.isEmpty()) {
         refuse(session, "Too many open connections for this account (kosync.websocket.max-sessions-per-user).");
         return;
       }
       session.getUserProperties().put(CALLER, caller);
-      session.getUserProperties().put(SessionRegistry.EXPIRES, connection.expiresAt());
-      session.getBasicRemote().sendText(Messages.hello(version));
+      session.getUserProperties().put(LIVE, live.get());
+      live.get().outbox().send(Messages.hello(version));
       // never the path: it holds the token
       LOG.log(Level.DEBUG, "WebSocket opened for account {0}", caller.accountId());
     } catch (SyncException e) {
@@ -78,20 +81,23 @@ public class RpcEndpoint {
 
   @OnClose
   public void close(Session session) {
-    if (session.getUserProperties().get(CALLER) instanceof Caller caller) {
-      registry.close(caller.accountId(), session);
+    if (session.getUserProperties().get(LIVE) instanceof LiveSession live) {
+      registry.close(live);
     }
   }
 
   @OnMessage
   public void pong(Session session, PongMessage pong) {
-    session.getUserProperties().put(SessionRegistry.LAST_PONG, Instant.now());
+    if (session.getUserProperties().get(LIVE) instanceof LiveSession live) {
+      live.ponged(Instant.now());
+    }
   }
 
   @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
   public void message(Session session, String text) throws IOException {
     var caller = (Caller) session.getUserProperties().get(CALLER);
-    if (caller == null) {
+    var live = (LiveSession) session.getUserProperties().get(LIVE);
+    if (caller == null || live == null) {
       return; // refused at open, closing
     }
     // the container's maxMessageSize did not close oversized single frames on Undertow in our tests
@@ -101,11 +107,12 @@ public class RpcEndpoint {
     }
     var reply = dispatcher.handle(caller, text);
     if (reply.subscribe()) {
-      registry.subscribe(caller.accountId(), session);
+      registry.subscribe(live);
     }
-    session.getBasicRemote().sendText(reply.text());
     if (reply.thenClose()) {
-      session.close(new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "goodbye."));
+      live.outbox().sendThenClose(reply.text(), new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "goodbye."));
+    } else {
+      live.outbox().send(reply.text());
     }
   }
 }

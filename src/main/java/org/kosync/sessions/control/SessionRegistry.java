@@ -16,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,12 +34,10 @@ import org.kosync.rpc.control.Messages;
 public class SessionRegistry {
 
   public static final String USER_DOCUMENTS = "user.documents";
-  public static final String LAST_PONG = "kosync.last-pong";
-  public static final String EXPIRES = "kosync.token-expires";
   private static final System.Logger LOG = System.getLogger(SessionRegistry.class.getName());
 
-  private final Map<Long, Set<Session>> open = new ConcurrentHashMap<>();
-  private final Map<Long, Set<Session>> subscribed = new ConcurrentHashMap<>();
+  private final Map<Long, Set<LiveSession>> open = new ConcurrentHashMap<>();
+  private final Map<Long, Set<LiveSession>> subscribed = new ConcurrentHashMap<>();
 
   @Inject
   Documents documents;
@@ -50,31 +49,35 @@ public class SessionRegistry {
   @ConfigProperty(name = "kosync.websocket.max-sessions-per-user", defaultValue = "20")
   int maxSessionsPerUser;
 
-  /** False when the account already has its maximum of open sessions. */
-  public boolean open(long accountId, Session session) {
+  @Inject
+  @ConfigProperty(name = "kosync.websocket.max-queued-chars", defaultValue = "262144")
+  int maxQueuedChars;
+
+  /** Empty when the account already has its maximum of open sessions. */
+  public Optional<LiveSession> open(long accountId, Session session, Instant tokenExpires) {
     var sessions = open.computeIfAbsent(accountId, id -> ConcurrentHashMap.newKeySet());
+    var live = new LiveSession(session, accountId, tokenExpires, new Outbox(session, maxQueuedChars, executor), Instant.now());
     synchronized (sessions) {
       if (sessions.size() >= maxSessionsPerUser) {
-        return false;
+        return Optional.empty();
       }
-      sessions.add(session);
+      sessions.add(live);
     }
-    session.getUserProperties().put(LAST_PONG, Instant.now());
-    return true;
+    return Optional.of(live);
   }
 
   /** Subscribing twice is subscribing once. */
-  public void subscribe(long accountId, Session session) {
-    subscribed.computeIfAbsent(accountId, id -> ConcurrentHashMap.newKeySet()).add(session);
+  public void subscribe(LiveSession session) {
+    subscribed.computeIfAbsent(session.accountId(), id -> ConcurrentHashMap.newKeySet()).add(session);
   }
 
-  public void close(long accountId, Session session) {
-    removeFrom(open, accountId, session);
-    removeFrom(subscribed, accountId, session);
+  public void close(LiveSession session) {
+    removeFrom(open, session);
+    removeFrom(subscribed, session);
   }
 
-  private static void removeFrom(Map<Long, Set<Session>> byAccount, long accountId, Session session) {
-    byAccount.computeIfPresent(accountId, (id, sessions) -> {
+  private static void removeFrom(Map<Long, Set<LiveSession>> byAccount, LiveSession session) {
+    byAccount.computeIfPresent(session.accountId(), (id, sessions) -> {
       sessions.remove(session);
       return sessions.isEmpty() ? null : sessions;
     });
@@ -90,14 +93,10 @@ public class SessionRegistry {
     if (sessions == null || sessions.isEmpty()) {
       return;
     }
-    // the writer's request only hands the work over; reading the document and sending happen elsewhere
+    // the writer's request only hands the work over; reading the document and queueing happen elsewhere
     executor.execute(() -> documents.view(change.accountId(), change.document()).ifPresent(view -> {
       var text = Messages.pubsub(USER_DOCUMENTS, DocumentJson.announced(view), "");
-      sessions.stream().filter(Session::isOpen).forEach(s -> s.getAsyncRemote().sendText(text, result -> {
-        if (!result.isOK()) {
-          LOG.log(Level.WARNING, "An announce could not be sent: {0}", result.getException().toString());
-        }
-      }));
+      sessions.forEach(live -> live.outbox().send(text));
     }));
   }
 
@@ -106,12 +105,13 @@ public class SessionRegistry {
    * closed ones, and pings the rest.
    */
   public void sweep(Instant now, Duration unanswered) {
-    open.forEach((accountId, sessions) -> sessions.forEach(session -> {
+    open.values().forEach(sessions -> sessions.forEach(live -> {
+      var session = live.session();
       if (!session.isOpen()) {
-        close(accountId, session);
-      } else if (session.getUserProperties().get(EXPIRES) instanceof Instant expires && !now.isBefore(expires)) {
+        close(live);
+      } else if (live.expired(now)) {
         closeQuietly(session, CloseReason.CloseCodes.VIOLATED_POLICY, "Token expired");
-      } else if (session.getUserProperties().get(LAST_PONG) instanceof Instant pong && pong.plus(unanswered).isBefore(now)) {
+      } else if (live.lastPong().plus(unanswered).isBefore(now)) {
         closeQuietly(session, CloseReason.CloseCodes.GOING_AWAY, "No answer to pings");
       } else {
         ping(session);

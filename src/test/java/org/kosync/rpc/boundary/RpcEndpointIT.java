@@ -7,7 +7,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -21,6 +25,7 @@ import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.User;
 import org.kosync.testing.SocketClient;
+import org.kosync.testing.StalledSocket;
 import org.kosync.testing.TestDatabase;
 import org.kosync.testing.TestTokens;
 
@@ -32,7 +37,8 @@ class RpcEndpointIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.kosync(Map.of("ENABLE_WEBSOCKET_API", "true"));
+    // a small outbox, so that a reader who stops reading overflows it quickly
+    return Deployments.kosync(Map.of("ENABLE_WEBSOCKET_API", "true", "kosync.websocket.max-queued-chars", "65536"));
   }
 
   @ArquillianResource
@@ -156,7 +162,7 @@ class RpcEndpointIT {
         assertEquals(SUBSCRIBED, socket.next());
       }
       assertEquals(200, client.pushProgress(reader, "ffffffffffffffffffffffffffffffff", "/p[42]", 0.42, "Kobo").status());
-      var announce = json(subscribed.next());
+      var announce = json(subscribed.nextWithin(1)); // the issue: within 1 s of the push
       assertEquals("pubsub", announce.getString("type"));
       assertEquals("user.documents", announce.getJsonObject("payload").getString("for_topic"));
       var data = announce.getJsonObject("payload").getJsonObject("data");
@@ -189,6 +195,39 @@ class RpcEndpointIT {
       assertEquals("Renamed", announce.getString("pretty_name"));
       editor.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.update\",\"arguments\":{}}}");
       assertTrue(!json(editor.next()).getJsonObject("payload").getString("error").isEmpty());
+    }
+  }
+
+  @Test
+  void aReaderThatStopsReadingIsClosedWith1013AndHoldsUpNobody() throws Exception {
+    var book = "0123456789abcdef0123456789abcdef";
+    var page = "/body/DocFragment[1]/" + "p".repeat(1950);
+    var pushes = 4000; // ~10 MB of announces: more than the kernel's socket buffers and the 64 Ki queue hold
+    var writers = Executors.newFixedThreadPool(4);
+    try (var stalled = new StalledSocket(uri()); var watcher = SocketClient.open(uri())) {
+      assertTrue(stalled.next().startsWith(HELLO_PREFIX));
+      stalled.send(SUBSCRIBE);
+      assertEquals(SUBSCRIBED, stalled.next());
+      watcher.next();
+      watcher.send(SUBSCRIBE);
+      watcher.next();
+      var statuses = new ArrayList<Future<Integer>>();
+      for (int i = 0; i < pushes; i++) {
+        var progress = page + i;
+        statuses.add(writers.submit(() -> client.pushProgress(reader, book, progress, 0.5, "Kobo").status()));
+      }
+      // one announce per push; each carries the document as it is when sent, so the last ones show the final state
+      var announced = new HashSet<String>();
+      for (int i = 0; i < pushes; i++) {
+        announced.add(json(watcher.next()).getJsonObject("payload").getJsonObject("data").getString("progress"));
+      }
+      for (var status : statuses) {
+        assertEquals(200, status.get());
+      }
+      assertTrue(announced.contains(client.get("/syncs/progress/" + book, reader).json().getString("progress")));
+      assertEquals(1013, stalled.drainToClose());
+    } finally {
+      writers.shutdownNow();
     }
   }
 }

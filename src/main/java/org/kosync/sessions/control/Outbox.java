@@ -1,0 +1,110 @@
+package org.kosync.sessions.control;
+
+import jakarta.websocket.CloseReason;
+import jakarta.websocket.SendResult;
+import jakarta.websocket.Session;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.util.ArrayDeque;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * Everything the server sends on one session after the hello, one frame in flight at a time (as
+ * {@code RemoteEndpoint.Async} requires) and in order. A client that does not read fills the
+ * queue; past {@code limit} queued characters the session is closed with 1013 ("try again
+ * later"), so a slow reader costs bounded memory and never holds up the writer or other readers.
+ */
+public final class Outbox {
+
+  public static final CloseReason FELL_BEHIND =
+      new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too slow: reconnect and read documents.all");
+  private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
+
+  private record Frame(String text, Optional<CloseReason> thenClose) {}
+
+  private final Session session;
+  private final int limit;
+  private final Executor closer;
+  private final ArrayDeque<Frame> queued = new ArrayDeque<>();
+  private int queuedChars;
+  private boolean sending;
+  private boolean closing;
+
+  /** {@code closer} runs closes, which may block on a stuck connection, away from the sender's thread. */
+  public Outbox(Session session, int limit, Executor closer) {
+    this.session = session;
+    this.limit = limit;
+    this.closer = closer;
+  }
+
+  /** False when the session was closed instead, because it fell behind or is closing. */
+  public boolean send(String text) {
+    return offer(new Frame(text, Optional.empty()));
+  }
+
+  /** Sends {@code text}, then closes with {@code reason} once it is out. */
+  public boolean sendThenClose(String text, CloseReason reason) {
+    return offer(new Frame(text, Optional.of(reason)));
+  }
+
+  private boolean offer(Frame frame) {
+    synchronized (this) {
+      if (closing) {
+        return false;
+      }
+      closing = frame.thenClose().isPresent();
+      if (!sending) {
+        sending = true;
+      } else if (queuedChars + frame.text().length() <= limit) {
+        queued.add(frame);
+        queuedChars += frame.text().length();
+        return true;
+      } else {
+        closing = true;
+        queued.clear();
+        queuedChars = 0;
+        LOG.log(Level.INFO, "Closing a WebSocket session that fell more than {0} characters behind", String.valueOf(limit));
+        close(FELL_BEHIND);
+        return false;
+      }
+    }
+    transmit(frame);
+    return true;
+  }
+
+  private void transmit(Frame frame) {
+    try {
+      session.getAsyncRemote().sendText(frame.text(), result -> sent(frame, result));
+    } catch (IllegalStateException e) { // closed meanwhile
+      sent(frame, new SendResult(e));
+    }
+  }
+
+  private void sent(Frame frame, SendResult result) {
+    if (!result.isOK()) {
+      LOG.log(Level.DEBUG, "A WebSocket frame could not be sent: {0}", String.valueOf(result.getException()));
+    }
+    frame.thenClose().ifPresent(this::close);
+    Frame next;
+    synchronized (this) {
+      next = queued.poll();
+      if (next == null) {
+        sending = false;
+        return;
+      }
+      queuedChars -= next.text().length();
+    }
+    transmit(next);
+  }
+
+  private void close(CloseReason reason) {
+    closer.execute(() -> {
+      try {
+        session.close(reason);
+      } catch (IOException | IllegalStateException e) {
+        LOG.log(Level.DEBUG, "Closing a WebSocket session failed: {0}", e.toString());
+      }
+    });
+  }
+}
