@@ -11,6 +11,7 @@ import java.io.StringReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,16 +26,20 @@ import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.Reply;
 import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.SocketClient;
 import org.kosync.testing.TestDatabase;
 import org.kosync.testing.TestTokens;
 
-/** JWTs: issued by /api/auth.jwt, verified by MicroProfile JWT, refused in every forged shape with 401/2001. */
+/**
+ * JWTs: issued by /api/auth.jwt, verified by MicroProfile JWT, refused in every forged shape with
+ * 401/2001 — and by the WebSocket endpoint, which must apply the same rules, with its refusal.
+ */
 @ExtendWith(ArquillianExtension.class)
 class TokensIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.kosync();
+    return Deployments.kosync(Map.of("ENABLE_WEBSOCKET_API", "true"));
   }
 
   @ArquillianResource
@@ -105,11 +110,14 @@ class TokensIT {
   }
 
   @Test
-  void forgedTokensAreAll401() {
+  void forgedTokensAreAll401() throws Exception {
     var server = TestTokens.serverKey();
     var kid = TestTokens.kidOf(issue());
     var valid = TestTokens.sign(TestTokens.claims(accountId, reader.name(), c -> {}), server, AlgorithmIdentifiers.RSA_USING_SHA256, kid);
     assertEquals(200, withBearer("/users/auth", valid).status(), "the test's own well-formed token must pass");
+    try (var socket = SocketClient.open(socketUri(valid))) {
+      assertTrue(socket.next().contains("\"server_name\":\"KOsync\""), "and open a WebSocket");
+    }
 
     var none = TestTokens.sign(TestTokens.claims(accountId, reader.name(), c -> {}), null, AlgorithmIdentifiers.NONE, kid);
     var publicKeyAsSecret = TestTokens.sign(TestTokens.claims(accountId, reader.name(), c -> {}),
@@ -145,7 +153,18 @@ class TokensIT {
         assertEquals(401, reply.status(), () -> name + " on " + path + ": " + reply);
         assertError(reply, 401, 2001, "Unauthorized");
       }
+      try (var socket = SocketClient.open(socketUri(forged))) {
+        var refusal = socket.next();
+        assertTrue(refusal.contains("\"for_rpc\":\"connect\""), () -> name + " over WebSocket: " + refusal);
+        assertEquals(1008, socket.closed().code(), name + " over WebSocket");
+      } catch (Exception e) {
+        throw new AssertionError(name + " over WebSocket", e);
+      }
     });
+  }
+
+  String socketUri(String token) {
+    return "ws://" + base.getHost() + ":" + base.getPort() + "/api/ws/" + token;
   }
 
   @Test
