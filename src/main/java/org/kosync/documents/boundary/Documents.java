@@ -53,8 +53,6 @@ public class Documents {
     var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     try (var connection = dataSource.getConnection()) {
       ProgressStatements.upsert(connection, accountId, update, now);
-      changed.fire(new DocumentChanged(accountId, update.document()));
-      return now;
     } catch (SQLException e) {
       if (DatabaseFailures.isMissingReference(e)) {
         // the account was deleted after this request authenticated: a permanent failure, so 401
@@ -62,6 +60,9 @@ public class Documents {
       }
       throw new PersistenceException("Could not store the reading position", e);
     }
+    // only once the connection is back in the pool: whatever it held is committed, so the announce reads it
+    changed.fire(new DocumentChanged(accountId, update.document()));
+    return now;
   }
 
   /** Every document of the account, most recently updated first, each with its history. */

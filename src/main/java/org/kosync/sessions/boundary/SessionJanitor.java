@@ -28,8 +28,9 @@ public class SessionJanitor {
   @Inject
   SessionRegistry registry;
 
+  // below the HTTP listener's read-timeout (30 s in server-config), which also ends a silent WebSocket
   @Inject
-  @ConfigProperty(name = "kosync.websocket.sweep-interval", defaultValue = "PT30S")
+  @ConfigProperty(name = "kosync.websocket.sweep-interval", defaultValue = "PT15S")
   Duration interval;
 
   @PostConstruct

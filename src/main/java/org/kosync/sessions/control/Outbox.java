@@ -83,7 +83,9 @@ public final class Outbox {
 
   private void sent(Frame frame, SendResult result) {
     if (!result.isOK()) {
-      LOG.log(Level.DEBUG, "A WebSocket frame could not be sent: {0}", String.valueOf(result.getException()));
+      // on a closing session that is expected; on an open one it is a lost frame
+      LOG.log(session.isOpen() ? Level.WARNING : Level.DEBUG, "A WebSocket frame could not be sent: {0}",
+          String.valueOf(result.getException()));
     }
     frame.thenClose().ifPresent(this::close);
     Frame next;

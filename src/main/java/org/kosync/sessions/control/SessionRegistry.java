@@ -94,10 +94,16 @@ public class SessionRegistry {
       return;
     }
     // the writer's request only hands the work over; reading the document and queueing happen elsewhere
-    executor.execute(() -> documents.view(change.accountId(), change.document()).ifPresent(view -> {
-      var text = Messages.pubsub(USER_DOCUMENTS, DocumentJson.announced(view), "");
-      sessions.forEach(live -> live.outbox().send(text));
-    }));
+    executor.execute(() -> {
+      try {
+        documents.view(change.accountId(), change.document()).ifPresent(view -> {
+          var text = Messages.pubsub(USER_DOCUMENTS, DocumentJson.announced(view), "");
+          sessions.forEach(live -> live.outbox().send(text));
+        });
+      } catch (RuntimeException e) { // nobody else would see it: the writer has its answer already
+        LOG.log(Level.WARNING, "An announce was lost: {0}", e.toString());
+      }
+    });
   }
 
   /**
