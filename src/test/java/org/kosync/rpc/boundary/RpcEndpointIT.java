@@ -9,6 +9,7 @@ import java.io.StringReader;
 import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -143,6 +144,47 @@ class RpcEndpointIT {
       assertEquals("", reply.getString("error"));
       assertEquals(rest, reply.getJsonArray("result"));
     }
+  }
+
+  @Test
+  void everyMalformedMessageGetsAClearErrorAndChangesNothing() throws Exception {
+    var book = "cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd";
+    client.pushProgress(reader, book, "/p[7]", 0.7, "Kobo");
+    var stranger = client.registered("stranger-socket");
+    client.pushProgress(stranger, "dcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdc", "/p[9]", 0.9, "Kindle");
+    var before = client.get("/api/documents.all", reader).body();
+    var strangersBefore = client.get("/api/documents.all", stranger).body();
+    var update = "{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.update\",\"arguments\":";
+    var malformed = new LinkedHashMap<String, String>();
+    malformed.put("not JSON", "{\"type\":");
+    malformed.put("a JSON array", "[\"rpc\"]");
+    malformed.put("a JSON string", "\"documents.all\"");
+    malformed.put("no payload", "{\"type\":\"rpc\"}");
+    malformed.put("payload not an object", "{\"type\":\"rpc\",\"payload\":[]}");
+    malformed.put("unknown type", "{\"type\":\"rpcx\",\"payload\":{\"method\":\"documents.all\"}}");
+    malformed.put("no type", "{\"payload\":{\"method\":\"documents.all\"}}");
+    malformed.put("method not a string", "{\"type\":\"rpc\",\"payload\":{\"method\":42}}");
+    malformed.put("unknown method", "{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.delete\"}}");
+    malformed.put("unknown topic", "{\"type\":\"pubsub\",\"payload\":{\"topic\":\"user.secrets\"}}");
+    malformed.put("no arguments", update.substring(0, update.length() - ",\"arguments\":".length()) + "}}");
+    malformed.put("arguments not an object", update + "[]}}");
+    malformed.put("document not an object", update + "{\"document\":\"" + book + "\"}}}");
+    malformed.put("document without id", update + "{\"document\":{\"pretty_name\":\"X\"}}}}");
+    malformed.put("pretty_name not a string", update + "{\"document\":{\"id\":\"" + book + "\",\"pretty_name\":5}}}}");
+    malformed.put("pretty_name too long", update + "{\"document\":{\"id\":\"" + book + "\",\"pretty_name\":\"" + "x".repeat(300) + "\"}}}}");
+    malformed.put("someone else's document", update + "{\"document\":{\"id\":\"dcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdc\",\"pretty_name\":\"X\"}}}}");
+    try (var socket = SocketClient.open(uri())) {
+      socket.next();
+      for (var entry : malformed.entrySet()) {
+        socket.send(entry.getValue());
+        var payload = json(socket.next()).getJsonObject("payload");
+        assertTrue(!payload.getString("error", "").isBlank(), () -> entry.getKey() + ": " + payload);
+      }
+      socket.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.all\"}}");
+      assertEquals("", json(socket.next()).getJsonObject("payload").getString("error"), "the connection is still usable");
+    }
+    assertEquals(before, client.get("/api/documents.all", reader).body());
+    assertEquals(strangersBefore, client.get("/api/documents.all", stranger).body());
   }
 
   static final String SUBSCRIBE = "{\"type\":\"pubsub\",\"payload\":{\"topic\":\"user.documents\"}}";
