@@ -23,6 +23,18 @@ public final class Deployments {
     return kosync(Map.of());
   }
 
+  /** The version the build wrote into the WAR, which the server reports. */
+  public static String version() {
+    var war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("kosync.war", "target/kosync.war")));
+    var properties = new Properties();
+    try (var in = war.get(CONFIG).getAsset().openStream()) {
+      properties.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+      return properties.getProperty("kosync.version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   public static WebArchive kosync(Map<String, String> settings) {
     var war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("kosync.war", "target/kosync.war")));
     if (settings.isEmpty()) {

@@ -67,9 +67,7 @@ class RpcEndpointIT {
   @Test
   void greetsWithTheHelloAndSaysGoodbye() throws Exception {
     try (var socket = SocketClient.open(uri())) {
-      var hello = socket.next();
-      assertTrue(hello.startsWith(HELLO_PREFIX), hello);
-      assertTrue(hello.endsWith("\",\"message\":\"KOsync WebSocket API. Hello!\"}}"), hello);
+      assertEquals(HELLO_PREFIX + Deployments.version() + "\",\"message\":\"KOsync WebSocket API. Hello!\"}}", socket.next());
       socket.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"disconnect\"}}");
       assertEquals("{\"type\":\"rpc\",\"payload\":{\"for_rpc\":\"disconnect\",\"result\":\"goodbye.\",\"error\":\"\"}}", socket.next());
       assertEquals(1000, socket.closed().code());
