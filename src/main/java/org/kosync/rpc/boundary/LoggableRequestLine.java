@@ -1,6 +1,8 @@
 package org.kosync.rpc.boundary;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
@@ -14,7 +16,8 @@ import java.io.IOException;
  * print a request attribute ({@code %attribute.kosync.log.request%}, server-config/payara);
  * WildFly's log ignores it.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+// ERROR too: a request the container refused (a rejected Bearer token) reaches the application only as an error page
+@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR}, asyncSupported = true)
 public class LoggableRequestLine extends HttpFilter {
 
   public static final String ATTRIBUTE = "kosync.log.request";
@@ -23,7 +26,12 @@ public class LoggableRequestLine extends HttpFilter {
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    request.setAttribute(ATTRIBUTE, of(request.getMethod(), request.getRequestURI(), request.getQueryString(), request.getProtocol()));
+    if (request.getAttribute(ATTRIBUTE) == null) {
+      var uri = request.getDispatcherType() == DispatcherType.ERROR
+          ? String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
+          : request.getRequestURI();
+      request.setAttribute(ATTRIBUTE, of(request.getMethod(), uri, request.getQueryString(), request.getProtocol()));
+    }
     chain.doFilter(request, response);
   }
 
