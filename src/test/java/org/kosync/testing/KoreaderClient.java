@@ -22,7 +22,9 @@ import java.util.UUID;
 public final class KoreaderClient {
 
   public static final String KOREADER_ACCEPT = "application/vnd.koreader.v1+json";
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  // HTTP/1.1 like KOReader's LuaSocket: the JDK would offer an h2c upgrade, which Payara accepts and WildFly does not
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
 
   private final URI base;
 

@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.kosync.auth.control.AccountStore;
 import org.kosync.auth.control.Credentials;
@@ -40,6 +41,10 @@ public class Accounts {
   // a token is checked against its account on every request; a change on another node shows within 30 s
   private final Cache<Long, Integer> credentialVersions =
       Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
+
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
+  int clockSkewSeconds;
 
   // named as the official Docker image's switch
   @Inject
@@ -94,10 +99,18 @@ public class Accounts {
     var claims = new TokenClaims(token.getSubject(), token.getName(), version, use, Optional.ofNullable(token.getTokenID()),
         Instant.ofEpochSecond(token.getExpirationTime()));
     // a WebSocket URI's token may end up in a log: it opens that one connection and no REST call
-    if (use.isPresent()) {
+    if (use.isPresent() || notYetValid(token)) {
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
     return authenticate(claims);
+  }
+
+  // SmallRye (WildFly) refuses a token before its "nbf", Payara's MicroProfile JWT does not check it
+  private boolean notYetValid(JsonWebToken token) {
+    return token.claim(Claims.nbf.name())
+        .map(v -> v instanceof JsonNumber n ? n.longValue() : v instanceof Number n ? n.longValue() : Long.MAX_VALUE)
+        .filter(notBefore -> notBefore > Instant.now().getEpochSecond() + clockSkewSeconds)
+        .isPresent();
   }
 
   /** For a token verified anywhere: the account must exist, and the password must not have changed since. */

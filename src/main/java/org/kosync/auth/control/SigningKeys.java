@@ -23,6 +23,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +56,8 @@ public class SigningKeys {
 
   @Inject
   @ConfigProperty(name = "kosync.jwt.previous-keys")
-  Optional<List<String>> previousKeys;
+  // an array, not a List: Payara's MicroProfile Config cannot inject Optional<List<…>>
+  Optional<String[]> previousKeys;
 
   private RsaJsonWebKey signing;
   private List<RsaJsonWebKey> verification;
@@ -72,7 +74,7 @@ public class SigningKeys {
     signing = jwk(readPem(signingFile));
     var keys = new ArrayList<RsaJsonWebKey>();
     keys.add(signing);
-    previousKeys.orElse(List.of()).stream().map(String::strip).filter(p -> !p.isEmpty())
+    Arrays.stream(previousKeys.orElse(new String[0])).map(String::strip).filter(p -> !p.isEmpty())
         .map(p -> publicJwk(readPem(Path.of(p)))).forEach(keys::add);
     verification = List.copyOf(keys);
     publish(dataDirectory.resolve(PUBLISHED), keys);

@@ -31,7 +31,7 @@ public final class DatabaseFailures {
           || t instanceof SQLNonTransientConnectionException
           || t instanceof ConnectException
           || t instanceof SocketException
-          || t.getClass().getSimpleName().endsWith(RESOURCE_EXCEPTION)) {
+          || isResourceException(t.getClass())) {
         return true;
       }
       if (t instanceof SQLException sql && isUnreachableState(sql.getSQLState())) {
@@ -59,6 +59,16 @@ public final class DatabaseFailures {
       root = root.getCause();
     }
     return root.getClass().getName() + ": " + root.getMessage();
+  }
+
+  // Payara's pool throws a ResourceAllocationException, a subclass
+  private static boolean isResourceException(Class<?> type) {
+    for (var c = type; c != null; c = c.getSuperclass()) {
+      if (c.getSimpleName().endsWith(RESOURCE_EXCEPTION)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static boolean isUnreachableState(String state) {

@@ -47,9 +47,13 @@ public final class Fields {
     return new ProgressUpdate(document, progress, percentage, device, deviceId, metadata(body));
   }
 
-  /** Ids outside this set are refused on PUT, so a GET can read back anything a PUT stored. */
+  /**
+   * Ids outside this set are refused on PUT, so a GET can read back anything a PUT stored. Not
+   * dots only: "." and ".." are path steps, and Payara's HTTP layer answers 400 to any path segment
+   * of three or more dots before KOsync sees the request.
+   */
   public static boolean isDocumentId(String document) {
-    return DOCUMENT_ID.matcher(document).matches() && !document.equals(".") && !document.equals("..");
+    return DOCUMENT_ID.matcher(document).matches() && !document.chars().allMatch(c -> c == '.');
   }
 
   private static String document(JsonObject body) {

@@ -31,7 +31,8 @@ class TokenPersistenceIT {
 
   @Test
   void tokensSurviveARedeployment() {
-    var client = new KoreaderClient(URI.create("http://127.0.0.1:8080/"));
+    // no deployment yet, so no @ArquillianResource URL: the port is the one failsafe gives the server
+    var client = new KoreaderClient(URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port", 8080) + "/"));
     deployer.deploy(KOSYNC);
     String token;
     try {

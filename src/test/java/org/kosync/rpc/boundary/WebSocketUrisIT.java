@@ -9,8 +9,6 @@ import jakarta.json.Json;
 import java.io.StringReader;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
@@ -24,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.ServerLogs;
 
 /**
  * {@code /api/ws} with the WebSocket API on and 127.0.0.1 as the only trusted proxy; requests
@@ -89,11 +88,10 @@ class WebSocketUrisIT {
     client.send(client.request("/api/ws/" + token).GET());
     var marker = UUID.randomUUID().toString();
     client.send(client.request("/healthcheck?after=" + marker).GET());
-    var log = Path.of(System.getProperty("jboss.home"), "standalone", "log", "access_log.log");
     var deadline = System.nanoTime() + 10_000_000_000L;
     var text = "";
     while (System.nanoTime() < deadline) {
-      text = Files.exists(log) ? Files.readString(log) : "";
+      text = ServerLogs.accessLog();
       if (text.contains(marker)) {
         break;
       }
@@ -102,7 +100,7 @@ class WebSocketUrisIT {
     assertTrue(text.contains(marker), "the access log is on and written");
     assertTrue(text.contains("GET /api/ws "), "requests for a URI are logged");
     assertFalse(text.contains(token), "no WebSocket token in the access log");
-    var serverLog = Files.readString(Path.of(System.getProperty("jboss.home"), "standalone", "log", "server.log"));
+    var serverLog = ServerLogs.serverLog();
     assertFalse(serverLog.contains(token), "no WebSocket token in the server log");
   }
 }

@@ -43,7 +43,8 @@ class SessionRegistryIT {
   @Resource
   UserTransaction transaction;
 
-  final KoreaderClient client = new KoreaderClient(URI.create("http://127.0.0.1:8080/"));
+  // runs inside the server, which is given the same it.* properties as the test JVM
+  final KoreaderClient client = new KoreaderClient(URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port", 8080) + "/"));
 
   @Test
   void aRolledBackChangeIsNeverAnnounced() throws Exception {
