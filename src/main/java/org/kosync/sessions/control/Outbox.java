@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.concurrent.Executor;
 
 /**
- * Everything the server sends on one session after the hello, one frame in flight at a time (as
+ * Everything the server sends on one session, one frame in flight at a time (as
  * {@code RemoteEndpoint.Async} requires) and in order. A client that does not read fills the
- * queue; past {@code limit} queued characters the session is closed with 1013 ("try again
- * later"), so a slow reader costs bounded memory and never holds up the writer or other readers.
+ * queue; past {@code limit} queued characters the queue is dropped and the session closed with
+ * 1013 ("try again later"), so a slow reader costs bounded memory and never holds up the writer or
+ * other readers. The close waits for the frame in flight, because Tyrus (Payara) drops a close
+ * frame that queues behind unsent data; the janitor closes a session stuck that way regardless.
  */
 public final class Outbox {
 
@@ -30,6 +32,7 @@ public final class Outbox {
   private int queuedChars;
   private boolean sending;
   private boolean closing;
+  private long fellBehindAt; // System.nanoTime() when the queue overflowed; 0 while it has not
 
   /** {@code closer} runs closes, which may block on a stuck connection, away from the sender's thread. */
   public Outbox(Session session, int limit, Executor closer) {
@@ -64,8 +67,8 @@ public final class Outbox {
         closing = true;
         queued.clear();
         queuedChars = 0;
+        fellBehindAt = Math.max(1, System.nanoTime());
         LOG.log(Level.INFO, "Closing a WebSocket session that fell more than {0} characters behind", String.valueOf(limit));
-        close(FELL_BEHIND);
         return false;
       }
     }
@@ -93,11 +96,24 @@ public final class Outbox {
       next = queued.poll();
       if (next == null) {
         sending = false;
+        if (fellBehindAt != 0) {
+          close(FELL_BEHIND);
+        }
         return;
       }
       queuedChars -= next.text().length();
     }
     transmit(next);
+  }
+
+  /** Closes the session if it fell behind longer than {@code grace} ago and its last frame is still not out. */
+  public void closeIfStuck(long nowNanos, long graceNanos) {
+    synchronized (this) {
+      if (fellBehindAt == 0 || !sending || nowNanos - fellBehindAt < graceNanos) {
+        return;
+      }
+    }
+    close(FELL_BEHIND);
   }
 
   private void close(CloseReason reason) {

@@ -107,12 +107,14 @@ public class SessionRegistry {
   }
 
   /**
-   * Closes sessions whose token has expired (1008) or that stopped answering pings (1001), drops
-   * closed ones, and pings the rest.
+   * Closes sessions whose token has expired (1008), that stopped answering pings (1001) or that
+   * fell behind and stay stuck (1013), drops closed ones, and pings the rest.
    */
   public void sweep(Instant now, Duration unanswered) {
+    var nowNanos = System.nanoTime();
     open.values().forEach(sessions -> sessions.forEach(live -> {
       var session = live.session();
+      live.outbox().closeIfStuck(nowNanos, unanswered.toNanos());
       if (!session.isOpen()) {
         close(live);
       } else if (live.expired(now)) {

@@ -73,11 +73,27 @@ class OutboxTest {
     assertTrue(outbox.send("12345"));
     assertTrue(outbox.send("67890"), "exactly at the limit is still queued");
     assertFalse(outbox.send("x"));
+    assertFalse(outbox.send("later"), "nothing more once closing");
+    assertTrue(slow.closes.isEmpty(), "the close frame waits for the frame in flight");
+    slow.completeOne();
+    assertEquals(List.of("in flight"), slow.sent, "the queue was dropped");
     assertEquals(1, slow.closes.size());
     assertEquals(1013, slow.closes.get(0).getCloseCode().getCode());
-    assertFalse(outbox.send("later"), "nothing more once closing");
-    slow.completeOne();
-    assertEquals(List.of("in flight"), slow.sent, "the queue was dropped with the session");
+  }
+
+  @Test
+  void aSessionStuckBehindIsClosedByTheJanitorAfterTheGrace() {
+    var outbox = new Outbox(slow.session, 10, Runnable::run);
+    outbox.send("in flight, never out");
+    outbox.send("12345");
+    outbox.closeIfStuck(System.nanoTime(), 0);
+    assertTrue(slow.closes.isEmpty(), "not behind: nothing to do");
+    long fellBehind = System.nanoTime();
+    assertFalse(outbox.send("678901"));
+    outbox.closeIfStuck(fellBehind, 60_000_000_000L);
+    assertTrue(slow.closes.isEmpty(), "still within the grace");
+    outbox.closeIfStuck(fellBehind + 61_000_000_000L, 60_000_000_000L);
+    assertEquals(1013, slow.closes.get(0).getCloseCode().getCode());
   }
 
   @Test
