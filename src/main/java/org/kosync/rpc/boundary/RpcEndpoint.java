@@ -74,9 +74,8 @@ public class RpcEndpoint {
     }
   }
 
-  private static void refuse(Session session, String why) throws IOException {
-    session.getBasicRemote().sendText(Messages.rpc("connect", JsonValue.NULL, why));
-    session.close(new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Refused"));
+  private void refuse(Session session, String why) {
+    registry.refuse(session, Messages.rpc("connect", JsonValue.NULL, why));
   }
 
   @OnClose

@@ -66,6 +66,16 @@ public class SessionRegistry {
     return Optional.of(live);
   }
 
+  /**
+   * Sends the refusal and closes with 1008 once it is out, off the opening thread. Closing inside
+   * the handshake's own callback was followed, once, by Payara answering a later plain HTTP
+   * request with a 101.
+   */
+  public void refuse(Session session, String refusal) {
+    new Outbox(session, maxQueuedChars, executor)
+        .sendThenClose(refusal, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Refused"));
+  }
+
   /** Subscribing twice is subscribing once. */
   public void subscribe(LiveSession session) {
     subscribed.computeIfAbsent(session.accountId(), id -> ConcurrentHashMap.newKeySet()).add(session);
