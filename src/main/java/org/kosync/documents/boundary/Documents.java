@@ -27,7 +27,7 @@ import org.kosync.documents.entity.ReadingProgress;
 import org.kosync.problems.control.DatabaseFailures;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
-import org.kosync.storage.boundary.SchemaMigrations;
+import org.kosync.storage.boundary.KosyncDataSource;
 
 /**
  * Reading positions. A push and a read are single statements (see {@link ProgressStatements}),
@@ -37,7 +37,7 @@ import org.kosync.storage.boundary.SchemaMigrations;
 @Transactional(Transactional.TxType.SUPPORTS)
 public class Documents {
 
-  @Resource(lookup = SchemaMigrations.DATASOURCE)
+  @Resource(lookup = KosyncDataSource.NAME)
   DataSource dataSource;
 
   @PersistenceContext

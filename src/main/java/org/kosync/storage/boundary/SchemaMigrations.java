@@ -2,7 +2,6 @@ package org.kosync.storage.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
-import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -35,30 +34,12 @@ import org.kosync.storage.control.DatabaseSettings;
 @Startup
 @Singleton
 @TransactionManagement(TransactionManagementType.BEAN)
-@DataSourceDefinition(
-    name = SchemaMigrations.DATASOURCE,
-    className = "org.kosync.storage.control.ConfiguredDataSource",
-    minPoolSize = 2,
-    maxPoolSize = 48,
-    transactional = true,
-    // WildFly starts a datasource-class only with at least one String property; the settings come from MP Config
-    description = "KOsync database",
-    // Payara's pool would keep handing out connections that died with a database restart: it checks
-    // one before use (at most every 2 s) and, when one is dead, drops them all. WildFly's pool learns
-    // it from the failed XA rollback (ConfiguredDataSource); it ignores these properties (WFLYJCA0016 warnings).
-    properties = {
-        "fish.payara.is-connection-validation-required=true",
-        "fish.payara.connection-validation-method=custom-validation",
-        "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
-        "fish.payara.validate-atmost-once-period-in-seconds=2",
-        "fish.payara.fail-all-connections=true"})
 public class SchemaMigrations {
 
-  public static final String DATASOURCE = "java:app/jdbc/kosync";
   static final String CHANGELOG = "liquibase/changelog.xml";
   private static final System.Logger LOG = System.getLogger(SchemaMigrations.class.getName());
 
-  @Resource(lookup = DATASOURCE)
+  @Resource(lookup = KosyncDataSource.NAME)
   DataSource dataSource;
 
   @PersistenceUnit

@@ -29,7 +29,7 @@ class SchemaMappingIT {
   @PersistenceUnit
   EntityManagerFactory entityManagerFactory;
 
-  @Resource(lookup = SchemaMigrations.DATASOURCE)
+  @Resource(lookup = KosyncDataSource.NAME)
   DataSource dataSource;
 
   @Test
