@@ -5,18 +5,14 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
 import org.kosync.auth.boundary.CurrentCaller;
 import org.kosync.auth.boundary.KoreaderAuth;
 import org.kosync.documents.control.DocumentEdits;
 import org.kosync.documents.control.DocumentJson;
-import org.kosync.sync.control.JsonBodies;
 
 /** The JSON API's documents: the reader's books with their history, and the names they give them. */
 @ApplicationScoped
@@ -39,8 +35,8 @@ public class DocumentsResource {
 
   @PUT
   @Path("documents.update")
-  public JsonObject update(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
-    var renamed = DocumentEdits.parse(JsonBodies.readObject(length, body));
+  public JsonObject update(JsonObject body) {
+    var renamed = DocumentEdits.parse(body);
     return DocumentJson.of(documents.rename(caller.get().accountId(), renamed));
   }
 }

@@ -7,7 +7,6 @@ import org.kosync.documents.entity.DocumentRenamed;
 import org.kosync.documents.entity.ReadingProgress;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
-import org.kosync.sync.control.Fields;
 
 /**
  * Reads a document object sent to {@code documents.update}: {@code id} or {@code document} names
@@ -29,7 +28,7 @@ public final class DocumentEdits {
       throw invalid("'id' and 'document' name different documents.");
     }
     var name = id != null ? id : document;
-    if (!Fields.isDocumentId(name)) {
+    if (!DocumentIds.isValid(name)) {
       throw invalid("not a document id.");
     }
     return new DocumentRenamed(name, prettyName(body));

@@ -5,6 +5,7 @@ import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.kosync.problems.entity.SyncError;
+import org.kosync.problems.entity.SyncException;
 
 /** Builds the {@code {"code":…,"message":…}} responses every mapper answers with. */
 final class ErrorBodies {
@@ -12,6 +13,10 @@ final class ErrorBodies {
   private static final JsonProvider JSON = JsonProvider.provider();
 
   private ErrorBodies() {}
+
+  static Response of(SyncException exception) {
+    return of(exception.error(), exception.detail().orElse(null));
+  }
 
   static Response of(SyncError error, String detail) {
     return of(error.status(), error.code(), error.message(), detail);

@@ -10,6 +10,6 @@ public class SyncExceptionMapper implements ExceptionMapper<SyncException> {
 
   @Override
   public Response toResponse(SyncException exception) {
-    return ErrorBodies.of(exception.error(), exception.detail().orElse(null));
+    return ErrorBodies.of(exception);
   }
 }

@@ -6,6 +6,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.System.Logger.Level;
 import org.kosync.problems.control.DatabaseFailures;
 import org.kosync.problems.entity.SyncError;
+import org.kosync.problems.entity.SyncException;
 
 /**
  * Everything not mapped elsewhere. It stays a 5xx (KOReader keeps a failed push and retries it),
@@ -19,6 +20,10 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
 
   @Override
   public Response toResponse(Throwable failure) {
+    var known = SyncException.among(failure);
+    if (known.isPresent()) {
+      return ErrorBodies.of(known.get());
+    }
     if (DatabaseFailures.isUnreachable(failure)) {
       LOG.log(Level.WARNING, "Database unreachable: {0}", DatabaseFailures.rootMessage(failure));
       return ErrorBodies.of(SyncError.DATABASE_UNREACHABLE, null);

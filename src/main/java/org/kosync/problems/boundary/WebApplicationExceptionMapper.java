@@ -4,6 +4,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.kosync.problems.entity.SyncException;
 
 /**
  * Unknown routes (404), wrong methods (405) and the like keep their HTTP status but get a JSON
@@ -15,6 +16,10 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
 
   @Override
   public Response toResponse(WebApplicationException exception) {
+    var known = SyncException.among(exception);
+    if (known.isPresent()) {
+      return ErrorBodies.of(known.get());
+    }
     var status = exception.getResponse().getStatusInfo();
     var answer = ErrorBodies.of(status.getStatusCode(), status.getStatusCode(), status.getReasonPhrase() + ".", null);
     var allow = exception.getResponse().getHeaderString("Allow");

@@ -10,6 +10,7 @@ import java.util.Optional;
 @ApplicationException(rollback = true)
 public class SyncException extends RuntimeException {
 
+  private static final int MAX_CAUSES = 32;
   private final SyncError error;
   private final String detail;
 
@@ -29,5 +30,19 @@ public class SyncException extends RuntimeException {
 
   public Optional<String> detail() {
     return Optional.ofNullable(detail);
+  }
+
+  /**
+   * The one in a failure's causes, if any: JAX-RS implementations wrap what a body reader throws
+   * (RESTEasy in a ReaderException), and the client must still get its KOReader error.
+   */
+  public static Optional<SyncException> among(Throwable failure) {
+    var depth = 0;
+    for (var t = failure; t != null && depth++ < MAX_CAUSES; t = t.getCause()) {
+      if (t instanceof SyncException known) {
+        return Optional.of(known);
+      }
+    }
+    return Optional.empty();
   }
 }

@@ -4,19 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import java.io.InputStream;
 import org.kosync.auth.boundary.CurrentCaller;
 import org.kosync.auth.boundary.KoreaderAuth;
 import org.kosync.documents.boundary.Documents;
+import org.kosync.documents.control.DocumentIds;
 import org.kosync.sync.control.Fields;
-import org.kosync.sync.control.JsonBodies;
 import org.kosync.sync.control.ProgressJson;
 
 @ApplicationScoped
@@ -33,8 +30,8 @@ public class SyncsResource {
 
   @PUT
   @Path("progress")
-  public JsonObject update(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
-    var update = Fields.progressUpdate(JsonBodies.readObject(length, body));
+  public JsonObject update(JsonObject body) {
+    var update = Fields.progressUpdate(body);
     return ProgressJson.receipt(update.document(), documents.record(caller.get().accountId(), update));
   }
 
@@ -42,7 +39,7 @@ public class SyncsResource {
   @GET
   @Path("progress/{document}")
   public JsonObject latest(@PathParam("document") String document) {
-    if (!Fields.isDocumentId(document)) {
+    if (!DocumentIds.isValid(document)) {
       return ProgressJson.NONE; // PUT refuses such ids, so nothing can be stored under them
     }
     return documents.latest(caller.get().accountId(), document).map(ProgressJson::of).orElse(ProgressJson.NONE);

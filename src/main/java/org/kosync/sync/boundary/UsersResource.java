@@ -6,20 +6,16 @@ import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.InputStream;
 import org.kosync.auth.boundary.Accounts;
 import org.kosync.auth.boundary.CurrentCaller;
 import org.kosync.auth.boundary.KoreaderAuth;
 import org.kosync.sync.control.Fields;
-import org.kosync.sync.control.JsonBodies;
 
 @ApplicationScoped
 @Path("users")
@@ -36,9 +32,8 @@ public class UsersResource {
 
   @POST
   @Path("create")
-  public Response create(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
-    var json = JsonBodies.readObject(length, body);
-    var registered = accounts.register(Fields.username(json), Fields.key(json, "password"));
+  public Response create(JsonObject body) {
+    var registered = accounts.register(Fields.username(body), Fields.key(body, "password"));
     return Response.status(Response.Status.CREATED)
         .entity(JSON.createObjectBuilder().add("username", registered.username()).build())
         .build();
@@ -55,8 +50,8 @@ public class UsersResource {
   @PUT
   @Path("password")
   @KoreaderAuth
-  public JsonObject changePassword(@HeaderParam(HttpHeaders.CONTENT_LENGTH) String length, InputStream body) {
-    accounts.changePassword(caller.get(), Fields.key(JsonBodies.readObject(length, body), "password"));
+  public JsonObject changePassword(JsonObject body) {
+    accounts.changePassword(caller.get(), Fields.key(body, "password"));
     return JSON.createObjectBuilder().add("updated", true).build();
   }
 

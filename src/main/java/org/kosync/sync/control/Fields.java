@@ -5,8 +5,8 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.kosync.auth.entity.Account;
+import org.kosync.documents.control.DocumentIds;
 import org.kosync.documents.entity.ProgressUpdate;
 import org.kosync.documents.entity.ReadingProgress;
 import org.kosync.problems.entity.SyncError;
@@ -19,9 +19,6 @@ import org.kosync.problems.entity.SyncException;
 public final class Fields {
 
   public static final int KEY_MAX_LENGTH = 128;
-
-  // RFC 3986 unreserved characters: every id PUT accepts is a literal path segment for GET
-  private static final Pattern DOCUMENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1," + ReadingProgress.DOCUMENT_MAX_LENGTH + "}");
 
   private Fields() {}
 
@@ -47,15 +44,6 @@ public final class Fields {
     return new ProgressUpdate(document, progress, percentage, device, deviceId, metadata(body));
   }
 
-  /**
-   * Ids outside this set are refused on PUT, so a GET can read back anything a PUT stored. Not
-   * dots only: "." and ".." are path steps, and Payara's HTTP layer answers 400 to any path segment
-   * of three or more dots before KOsync sees the request.
-   */
-  public static boolean isDocumentId(String document) {
-    return DOCUMENT_ID.matcher(document).matches() && !document.chars().allMatch(c -> c == '.');
-  }
-
   private static String document(JsonObject body) {
     var value = body.get("document");
     if (value == null || value == JsonValue.NULL || value instanceof JsonString s && s.getString().isEmpty()) {
@@ -64,7 +52,7 @@ public final class Fields {
     if (!(value instanceof JsonString string)) {
       throw invalid("'document' must be a string.");
     }
-    if (!isDocumentId(string.getString())) {
+    if (!DocumentIds.isValid(string.getString())) {
       throw invalid("'document' must be 1 to " + ReadingProgress.DOCUMENT_MAX_LENGTH
           + " characters of A-Z a-z 0-9 . _ ~ - (and not '.' or '..').");
     }

@@ -34,7 +34,7 @@ public final class JsonBodies {
     return parseObject(readBounded(body));
   }
 
-  public static JsonObject parseObject(byte[] bytes) {
+  private static JsonObject parseObject(byte[] bytes) {
     String text;
     try {
       text = StandardCharsets.UTF_8.newDecoder()

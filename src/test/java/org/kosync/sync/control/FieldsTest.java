@@ -60,24 +60,6 @@ class FieldsTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"043f11771ef9d191364ac0ba08198d36", "a-b", "a.b", "_", "~x", "...a"})
-  void documentIdsThatAreLiteralPathSegments(String id) {
-    assertTrue(Fields.isDocumentId(id));
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"", ".", "..", "...", "a/b", "a b", "a%20", "é", "a?b", "a;b"})
-  void documentIdsThatAreNot(String id) {
-    assertFalse(Fields.isDocumentId(id));
-  }
-
-  @Test
-  void documentIdLengthLimit() {
-    assertTrue(Fields.isDocumentId("a".repeat(128)));
-    assertFalse(Fields.isDocumentId("a".repeat(129)));
-  }
-
-  @ParameterizedTest
   @ValueSource(strings = {"{\"username\":\"a:b\"}", "{\"username\":\"\"}", "{\"username\":\" a\"}", "{\"username\":\"a\\n\"}", "{\"username\":1}", "{}"})
   void invalidUsernames(String body) {
     assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.username(json(body))));
