@@ -3,8 +3,11 @@ package org.kosync.rpc.control;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
 
-/** The WebSocket API's frames (the seed's shapes, field for field). */
+/** The WebSocket API's frames, field for field as the README's "The WebSocket API" shows them. */
 public final class Messages {
+
+  /** The one PubSub topic: changes to the reader's documents. */
+  public static final String USER_DOCUMENTS = "user.documents";
 
   private static final JsonProvider JSON = JsonProvider.provider();
 

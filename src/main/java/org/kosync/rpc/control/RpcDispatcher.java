@@ -27,7 +27,6 @@ public class RpcDispatcher {
   }
 
   static final String DISCONNECT = "disconnect";
-  static final String USER_DOCUMENTS = "user.documents";
   static final String GOODBYE = "goodbye.";
   private static final JsonProvider JSON = JsonProvider.provider();
 
@@ -53,7 +52,7 @@ public class RpcDispatcher {
     }
     if ("pubsub".equals(type)) {
       var topic = payload.get("topic") instanceof JsonString s ? s.getString() : "";
-      if (USER_DOCUMENTS.equals(topic)) {
+      if (Messages.USER_DOCUMENTS.equals(topic)) {
         return new Reply(Messages.pubsub(topic, JSON.createValue("subscribed"), ""), false, true);
       }
       return Reply.of(Messages.pubsub(topic, JsonValue.NULL, "Unknown PubSub topic: '" + topic + "'"));

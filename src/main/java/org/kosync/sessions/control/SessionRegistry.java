@@ -5,8 +5,6 @@ import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.event.Observes;
-import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -17,30 +15,23 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.kosync.documents.boundary.Documents;
-import org.kosync.documents.control.DocumentJson;
-import org.kosync.documents.entity.DocumentChanged;
-import org.kosync.rpc.control.Messages;
 
 /**
- * Open WebSocket sessions per account and which of them subscribed to {@code user.documents};
- * the announce of every committed change; and the housekeeping the janitor triggers.
+ * Open WebSocket sessions per account and which of them subscribed to the account's changes; "send
+ * this text to the subscribers of this account"; and the housekeeping the janitor triggers. Every
+ * change to an account's sessions replaces its {@link AccountSessions} in one atomic map update,
+ * so a session that opens while the account's last one closes is never added to a set that has
+ * just left the map.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN) // no container lock serialising every broadcast
 public class SessionRegistry {
 
-  public static final String USER_DOCUMENTS = "user.documents";
   private static final System.Logger LOG = System.getLogger(SessionRegistry.class.getName());
 
-  private final Map<Long, Set<LiveSession>> open = new ConcurrentHashMap<>();
-  private final Map<Long, Set<LiveSession>> subscribed = new ConcurrentHashMap<>();
-
-  @Inject
-  Documents documents;
+  private final Map<Long, AccountSessions> byAccount = new ConcurrentHashMap<>();
 
   @Resource
   ManagedExecutorService executor;
@@ -55,15 +46,12 @@ public class SessionRegistry {
 
   /** Empty when the account already has its maximum of open sessions. */
   public Optional<LiveSession> open(long accountId, Session session, Instant tokenExpires) {
-    var sessions = open.computeIfAbsent(accountId, id -> ConcurrentHashMap.newKeySet());
     var live = new LiveSession(session, accountId, tokenExpires, new Outbox(session, maxQueuedChars, executor), Instant.now());
-    synchronized (sessions) {
-      if (sessions.size() >= maxSessionsPerUser) {
-        return Optional.empty();
-      }
-      sessions.add(live);
-    }
-    return Optional.of(live);
+    var after = byAccount.compute(accountId, (id, sessions) -> {
+      var current = sessions == null ? AccountSessions.NONE : sessions;
+      return current.open().size() >= maxSessionsPerUser ? sessions : current.opened(live);
+    });
+    return after != null && after.open().contains(live) ? Optional.of(live) : Optional.empty();
   }
 
   /**
@@ -76,80 +64,73 @@ public class SessionRegistry {
         .sendThenClose(refusal, new CloseReason(CloseReason.CloseCodes.VIOLATED_POLICY, "Refused"));
   }
 
-  /** Subscribing twice is subscribing once. */
+  /** Subscribing twice is subscribing once; a session that has closed stays closed. */
   public void subscribe(LiveSession session) {
-    subscribed.computeIfAbsent(session.accountId(), id -> ConcurrentHashMap.newKeySet()).add(session);
+    byAccount.computeIfPresent(session.accountId(), (id, sessions) -> sessions.subscribed(session));
   }
 
   public void close(LiveSession session) {
-    removeFrom(open, session);
-    removeFrom(subscribed, session);
+    byAccount.computeIfPresent(session.accountId(), (id, sessions) -> sessions.closed(session).orElse(null));
   }
 
-  private static void removeFrom(Map<Long, Set<LiveSession>> byAccount, LiveSession session) {
-    byAccount.computeIfPresent(session.accountId(), (id, sessions) -> {
-      sessions.remove(session);
-      return sessions.isEmpty() ? null : sessions;
-    });
+  public boolean hasSubscribers(long accountId) {
+    return !byAccount.getOrDefault(accountId, AccountSessions.NONE).subscribed().isEmpty();
+  }
+
+  /** Queues {@code text} on every subscribed session of the account; never waits for a socket. */
+  public void sendToSubscribers(long accountId, String text) {
+    byAccount.getOrDefault(accountId, AccountSessions.NONE).subscribed().forEach(live -> live.outbox().send(text));
   }
 
   public int openSessions() {
-    return open.values().stream().mapToInt(Set::size).sum();
+    return byAccount.values().stream().mapToInt(sessions -> sessions.open().size()).sum();
   }
 
-  // public: on a session bean an observer must be a business method
-  public void announce(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentChanged change) {
-    var sessions = subscribed.get(change.accountId());
-    if (sessions == null || sessions.isEmpty()) {
-      return;
-    }
-    // the writer's request only hands the work over; reading the document and queueing happen elsewhere
-    executor.execute(() -> {
-      try {
-        documents.view(change.accountId(), change.document()).ifPresent(view -> {
-          var text = Messages.pubsub(USER_DOCUMENTS, DocumentJson.announced(view), "");
-          sessions.forEach(live -> live.outbox().send(text));
-        });
-      } catch (RuntimeException e) { // nobody else would see it: the writer has its answer already
-        LOG.log(Level.WARNING, "An announce was lost: {0}", e.toString());
-      }
-    });
+  boolean isOpen(LiveSession session) {
+    return byAccount.getOrDefault(session.accountId(), AccountSessions.NONE).open().contains(session);
+  }
+
+  boolean isSubscribed(LiveSession session) {
+    return byAccount.getOrDefault(session.accountId(), AccountSessions.NONE).subscribed().contains(session);
   }
 
   /**
    * Closes sessions whose token has expired (1008), that stopped answering pings (1001) or that
-   * fell behind and stay stuck (1013), drops closed ones, and pings the rest.
+   * fell behind and stay stuck (1013), drops closed ones, and pings the rest. Closes run on the
+   * executor: one may block on a dead connection, and the timer thread must not.
    */
   public void sweep(Instant now, Duration unanswered) {
     var nowNanos = System.nanoTime();
-    open.values().forEach(sessions -> sessions.forEach(live -> {
+    byAccount.values().forEach(sessions -> sessions.open().forEach(live -> {
       var session = live.session();
       live.outbox().closeIfStuck(nowNanos, unanswered.toNanos());
       if (!session.isOpen()) {
         close(live);
       } else if (live.expired(now)) {
-        closeQuietly(session, CloseReason.CloseCodes.VIOLATED_POLICY, "Token expired");
+        closeLater(session, CloseReason.CloseCodes.VIOLATED_POLICY, "Token expired");
       } else if (live.lastPong().plus(unanswered).isBefore(now)) {
-        closeQuietly(session, CloseReason.CloseCodes.GOING_AWAY, "No answer to pings");
+        closeLater(session, CloseReason.CloseCodes.GOING_AWAY, "No answer to pings");
       } else {
         ping(session);
       }
     }));
   }
 
-  private static void ping(Session session) {
+  private void ping(Session session) {
     try {
       session.getAsyncRemote().sendPing(ByteBuffer.allocate(0));
     } catch (IOException | IllegalStateException e) {
-      closeQuietly(session, CloseReason.CloseCodes.GOING_AWAY, "Ping failed");
+      closeLater(session, CloseReason.CloseCodes.GOING_AWAY, "Ping failed");
     }
   }
 
-  private static void closeQuietly(Session session, CloseReason.CloseCode code, String why) {
-    try {
-      session.close(new CloseReason(code, why));
-    } catch (IOException e) {
-      LOG.log(Level.DEBUG, "Closing a session failed: {0}", e.toString());
-    }
+  private void closeLater(Session session, CloseReason.CloseCode code, String why) {
+    executor.execute(() -> {
+      try {
+        session.close(new CloseReason(code, why));
+      } catch (IOException | IllegalStateException e) {
+        LOG.log(Level.DEBUG, "Closing a session failed: {0}", e.toString());
+      }
+    });
   }
 }
