@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
 /**
- * Fan-out benchmark of the WebSocket API (issue 4): S sessions over U readers, all subscribed to
+ * Fan-out benchmark of the WebSocket API: S sessions over U readers, all subscribed to
  * user.documents, while KOReader PUTs arrive at R per second; reports the delay from each PUT's
  * response to every subscriber's receipt of its announce (p50/p99/max), lost announces, and the
  * server's heap after a full GC. With FANOUT_RATE=0 it only holds the sessions (idle mode).

@@ -28,7 +28,7 @@ public class TokenIssuer {
   @ConfigProperty(name = "mp.jwt.verify.issuer")
   String issuer;
 
-  // named as in KOsync's seed: ISO-8601 (PT6H) or a number of hours
+  // named as the README's Configuration table names it: ISO-8601 (PT6H) or a number of hours
   @Inject
   @ConfigProperty(name = "JWT_DURATION", defaultValue = "PT6H")
   String duration;

@@ -9,7 +9,7 @@ import java.util.List;
 import org.kosync.documents.entity.DocumentView;
 import org.kosync.documents.entity.ProgressState;
 
-/** The document object of the JSON API (protocol.md §2, the seed's shape), in one place. */
+/** The document object of the JSON API (README, "The JSON API"), in one place. */
 public final class DocumentJson {
 
   private static final JsonProvider JSON = JsonProvider.provider();
@@ -31,7 +31,7 @@ public final class DocumentJson {
         .build();
   }
 
-  /** As announced over PubSub: the seed's shape, with {@code history} null. */
+  /** As announced over PubSub: the same object, with {@code history} null. */
   public static JsonObject announced(DocumentView document) {
     return state(document.latest(), document.prettyName()).add("id", document.latest().document()).addNull("history").build();
   }

@@ -20,6 +20,7 @@ import org.kosync.problems.entity.SyncException;
 import org.kosync.rpc.control.Handshakes;
 import org.kosync.rpc.control.Messages;
 import org.kosync.rpc.control.RpcDispatcher;
+import org.kosync.rpc.control.WebSocketUris;
 import org.kosync.sessions.control.LiveSession;
 import org.kosync.sessions.control.SessionRegistry;
 
@@ -27,7 +28,7 @@ import org.kosync.sessions.control.SessionRegistry;
  * The WebSocket API, one instance per connection. The token in the path is checked before
  * anything else; a refused one gets one rpc frame for "connect" and a policy close (1008).
  */
-@ServerEndpoint(value = "/api/ws/{token}", configurator = HandshakeInspector.class)
+@ServerEndpoint(value = WebSocketUris.PATH + "{token}", configurator = HandshakeInspector.class)
 public class RpcEndpoint {
 
   private static final System.Logger LOG = System.getLogger(RpcEndpoint.class.getName());

@@ -7,10 +7,20 @@ import java.util.Set;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * With {@code ENABLE_WEBSOCKET_API} off the endpoint is not deployed at all, so an upgrade
- * request finds nothing there (404, like any unknown route).
+ * {@code ENABLE_WEBSOCKET_API}, read here only. Off, the endpoint is not deployed at all, so an
+ * upgrade request finds nothing there (404, like any unknown route), and {@link
+ * WebSocketSwitchFilter} answers 404 to {@code /api/ws…} as well.
  */
 public class WebSocketSwitch implements ServerApplicationConfig {
+
+  // named as the WebSocket API's original description names it; experimental, so off unless asked for
+  static final String SETTING = "ENABLE_WEBSOCKET_API";
+
+  static boolean enabled() {
+    return ConfigProvider.getConfig(WebSocketSwitch.class.getClassLoader())
+        .getOptionalValue(SETTING, Boolean.class)
+        .orElse(false);
+  }
 
   @Override
   public Set<ServerEndpointConfig> getEndpointConfigs(Set<Class<? extends Endpoint>> endpointClasses) {
@@ -19,8 +29,6 @@ public class WebSocketSwitch implements ServerApplicationConfig {
 
   @Override
   public Set<Class<?>> getAnnotatedEndpointClasses(Set<Class<?>> scanned) {
-    var enabled = ConfigProvider.getConfig(WebSocketSwitch.class.getClassLoader())
-        .getOptionalValue("ENABLE_WEBSOCKET_API", Boolean.class).orElse(false);
-    return enabled ? scanned : Set.of();
+    return enabled() ? scanned : Set.of();
   }
 }

@@ -26,7 +26,7 @@ import org.kosync.rpc.control.WebSocketUris;
  * in a log is worthless.
  */
 @ApplicationScoped
-@Path("api/ws")
+@Path(WebSocketUris.RESOURCE)
 @KoreaderAuth
 public class WebSocketUrisResource {
 

@@ -8,7 +8,10 @@ import java.util.Optional;
  */
 public final class WebSocketUris {
 
-  public static final String PATH = "/api/ws/";
+  /** The resource that hands out URIs; the WebSocket endpoint lives below it, at {@link #PATH}{token}. */
+  public static final String RESOURCE = "api/ws";
+
+  public static final String PATH = "/" + RESOURCE + "/";
 
   private WebSocketUris() {}
 

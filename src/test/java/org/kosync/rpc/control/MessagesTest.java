@@ -6,7 +6,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import org.junit.jupiter.api.Test;
 
-/** The frames, byte for byte as the seed shows them (without its spaces). */
+/** The frames, byte for byte as the README's "The WebSocket API" shows them. */
 class MessagesTest {
 
   @Test

@@ -1,4 +1,4 @@
-package org.kosync.rpc.boundary;
+package org.kosync.operations.boundary;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.kosync.rpc.control.WebSocketUris;
 
 /**
  * The request line as the access log may show it: a WebSocket URI's token (and anything after
@@ -21,7 +22,6 @@ import java.io.IOException;
 public class LoggableRequestLine extends HttpFilter {
 
   public static final String ATTRIBUTE = "kosync.log.request";
-  private static final String TOKEN_PATH = "/api/ws/";
 
   @Override
   protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -36,10 +36,10 @@ public class LoggableRequestLine extends HttpFilter {
   }
 
   static String of(String method, String uri, String query, String protocol) {
-    var token = uri.indexOf(TOKEN_PATH);
+    var token = uri.indexOf(WebSocketUris.PATH);
     String target;
     if (token >= 0) {
-      target = uri.substring(0, token + TOKEN_PATH.length()) + "…";
+      target = uri.substring(0, token + WebSocketUris.PATH.length()) + "…";
     } else {
       target = query == null ? uri : uri + "?" + query;
     }

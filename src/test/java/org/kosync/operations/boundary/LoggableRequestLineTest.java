@@ -1,4 +1,4 @@
-package org.kosync.rpc.boundary;
+package org.kosync.operations.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
