@@ -1,29 +1,23 @@
 package org.kosync.auth.boundary;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonString;
 import jakarta.persistence.PersistenceException;
 import java.lang.System.Logger.Level;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.jwt.Claims;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.kosync.auth.control.AccountStore;
 import org.kosync.auth.control.Credentials;
 import org.kosync.auth.control.TokenIssuer;
 import org.kosync.auth.entity.Account;
 import org.kosync.auth.entity.Caller;
-import org.kosync.auth.entity.TokenClaims;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
 
-/** Registration, authentication, password change and deletion of KOReader accounts. */
+/**
+ * The account lifecycle: registration, KOReader's username-and-key authentication, tokens for an
+ * authenticated account, password change and deletion (each of which retires the account's cached
+ * credentials and earlier tokens).
+ */
 @ApplicationScoped
 public class Accounts {
 
@@ -37,14 +31,6 @@ public class Accounts {
 
   @Inject
   TokenIssuer tokens;
-
-  // a token is checked against its account on every request; a change on another node shows within 30 s
-  private final Cache<Long, Integer> credentialVersions =
-      Caffeine.newBuilder().maximumSize(10_000).expireAfterWrite(Duration.ofSeconds(30)).build();
-
-  @Inject
-  @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
-  int clockSkewSeconds;
 
   // named as the official Docker image's switch
   @Inject
@@ -87,46 +73,6 @@ public class Accounts {
     return caller;
   }
 
-  /**
-   * A Bearer token MicroProfile JWT has verified (signature, issuer, expiry) still has to belong to
-   * an existing account and to its current password.
-   */
-  public Caller authenticate(JsonWebToken token) {
-    // custom claims come back as JSON-P values from some MP-JWT implementations, as plain values from others
-    var version = token.claim(TokenIssuer.CREDENTIAL_VERSION).map(v -> v instanceof JsonNumber n ? n.intValue()
-        : v instanceof Number n ? n.intValue() : null);
-    var use = token.claim(TokenIssuer.USE).map(v -> v instanceof JsonString s ? s.getString() : v.toString());
-    var claims = new TokenClaims(token.getSubject(), token.getName(), version, use, Optional.ofNullable(token.getTokenID()),
-        Instant.ofEpochSecond(token.getExpirationTime()));
-    // a WebSocket URI's token may end up in a log: it opens that one connection and no REST call
-    if (use.isPresent() || notYetValid(token)) {
-      throw new SyncException(SyncError.UNAUTHORIZED);
-    }
-    return authenticate(claims);
-  }
-
-  // SmallRye (WildFly) refuses a token before its "nbf", Payara's MicroProfile JWT does not check it
-  private boolean notYetValid(JsonWebToken token) {
-    return token.claim(Claims.nbf.name())
-        .map(v -> v instanceof JsonNumber n ? n.longValue() : v instanceof Number n ? n.longValue() : Long.MAX_VALUE)
-        .filter(notBefore -> notBefore > Instant.now().getEpochSecond() + clockSkewSeconds)
-        .isPresent();
-  }
-
-  /** For a token verified anywhere: the account must exist, and the password must not have changed since. */
-  public Caller authenticate(TokenClaims token) {
-    try {
-      var accountId = Long.parseLong(token.subject());
-      var current = credentialVersions.get(accountId, id -> store.byId(id).map(Account::credentialVersion).orElse(null));
-      if (current == null || token.credentialVersion().isEmpty() || token.credentialVersion().get().intValue() != current) {
-        throw new SyncException(SyncError.UNAUTHORIZED);
-      }
-      return new Caller(accountId, token.username());
-    } catch (NumberFormatException e) {
-      throw new SyncException(SyncError.UNAUTHORIZED);
-    }
-  }
-
   public String issueToken(Caller caller) {
     return tokens.issue(caller, currentCredentialVersion(caller));
   }
@@ -143,7 +89,6 @@ public class Accounts {
     var hash = credentials.hash(newKey);
     var changed = store.changePasswordHash(caller.accountId(), hash);
     credentials.forget(caller.username());
-    credentialVersions.invalidate(caller.accountId());
     if (!changed) {
       throw new SyncException(SyncError.ACCOUNT_NOT_FOUND);
     }
@@ -153,7 +98,6 @@ public class Accounts {
   public void delete(Caller caller) {
     var deleted = store.delete(caller.accountId());
     credentials.forget(caller.username());
-    credentialVersions.invalidate(caller.accountId());
     if (!deleted) {
       throw new SyncException(SyncError.ACCOUNT_NOT_FOUND);
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.kosync.auth.control.HeaderText;
+import org.kosync.auth.control.TokenVerifier;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
 
@@ -32,12 +33,15 @@ public class KoreaderAuthFilter implements ContainerRequestFilter {
   Accounts accounts;
 
   @Inject
+  TokenVerifier tokens;
+
+  @Inject
   CurrentCaller currentCaller;
 
   @Override
   public void filter(ContainerRequestContext request) {
     if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token) {
-      currentCaller.set(accounts.authenticate(token));
+      currentCaller.set(tokens.bearer(token.getRawToken()));
       return;
     }
     var authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -25,8 +26,9 @@ import org.kosync.problems.entity.SyncException;
 import org.kosync.storage.control.DataDirectory;
 
 /**
- * Slow hashing, bounded, and the cache that keeps it off the hot path. Cache keys are an HMAC of
- * user and key under a per-process secret, so the cache never holds a usable credential.
+ * Slow hashing, bounded, and the cache of verified credentials that keeps it off the hot path:
+ * passwords, and tokens (whose signature and account check it saves). Cache keys are an HMAC of
+ * the credential under a per-process secret, so the cache never holds a usable one.
  */
 @ApplicationScoped
 public class Credentials {
@@ -57,6 +59,9 @@ public class Credentials {
   @Inject
   @ConfigProperty(name = "kosync.auth.hash.wait", defaultValue = "PT3S")
   Duration hashWait;
+
+  private static final byte PASSWORD = 0;
+  private static final byte TOKEN = 1;
 
   private PasswordHashing hashing;
   private Cache<String, IdleOrOld.Verified> verified;
@@ -91,9 +96,17 @@ public class Credentials {
 
   public String cacheKey(String username, String key) {
     var mac = macs.get();
+    mac.update(PASSWORD);
     mac.update(username.getBytes(StandardCharsets.UTF_8));
     mac.update((byte) 0);
     return Base64.getEncoder().encodeToString(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** For a token, which is a credential of its own (a prefix keeps it apart from any user and key). */
+  public String cacheKey(String token) {
+    var mac = macs.get();
+    mac.update(TOKEN);
+    return Base64.getEncoder().encodeToString(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
   }
 
   public Optional<Caller> cached(String cacheKey) {
@@ -107,6 +120,15 @@ public class Credentials {
   public void remember(String cacheKey, Caller caller, long generationAtStart) {
     if (generation.get() == generationAtStart) {
       verified.put(cacheKey, new IdleOrOld.Verified(caller, System.nanoTime()));
+    }
+  }
+
+  /** As {@link #remember(String, Caller, long)}, for a credential that stops being valid at {@code until}. */
+  public void remember(String cacheKey, Caller caller, long generationAtStart, Instant until) {
+    if (generation.get() == generationAtStart) {
+      var now = System.nanoTime();
+      var left = Duration.between(Instant.now(), until);
+      verified.put(cacheKey, new IdleOrOld.Verified(caller, now, now + Math.max(0, left.toNanos())));
     }
   }
 

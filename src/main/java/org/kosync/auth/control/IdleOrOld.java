@@ -12,8 +12,15 @@ import org.kosync.auth.entity.Caller;
  */
 final class IdleOrOld implements Expiry<String, IdleOrOld.Verified> {
 
-  /** {@code at}: when the slow hash accepted it, on the cache's clock (nanoseconds). */
-  record Verified(Caller caller, long at) {}
+  /**
+   * {@code at}: when it was verified, on the cache's clock (nanoseconds); {@code until}: when it
+   * stops being valid in any case (a token's expiry), on the same clock.
+   */
+  record Verified(Caller caller, long at, long until) {
+    Verified(Caller caller, long at) {
+      this(caller, at, Long.MAX_VALUE);
+    }
+  }
 
   private final long idleNanos;
   private final long maxAgeNanos;
@@ -39,6 +46,10 @@ final class IdleOrOld implements Expiry<String, IdleOrOld.Verified> {
   }
 
   private long remaining(Verified value, long now) {
-    return Math.max(0, Math.min(idleNanos, maxAgeNanos - (now - value.at())));
+    var remaining = Math.min(idleNanos, maxAgeNanos - (now - value.at()));
+    if (value.until() != Long.MAX_VALUE) {
+      remaining = Math.min(remaining, value.until() - now);
+    }
+    return Math.max(0, remaining);
   }
 }

@@ -1,59 +1,134 @@
 package org.kosync.auth.control;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jose4j.jwa.AlgorithmConstraints;
-import org.jose4j.jwk.JsonWebKey;
-import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
+import org.jose4j.jwt.consumer.JwtConsumer;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
-import org.jose4j.keys.resolvers.JwksVerificationKeyResolver;
-import org.kosync.auth.entity.TokenClaims;
+import org.jose4j.jwt.consumer.JwtContext;
+import org.kosync.auth.entity.Caller;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
 
 /**
- * Verifies a token outside JAX-RS (the WebSocket path), where MicroProfile JWT's container login
- * does not run: the same keys ({@link SigningKeys}), issuer, algorithm and clock skew as the
- * {@code mp.jwt.verify.*} settings MicroProfile JWT uses for Bearer tokens.
+ * The one place a presented token becomes a caller: a Bearer token (which MicroProfile JWT has
+ * let through; it is checked again here, so both servers apply the same rules, {@code nbf}
+ * included) or the token in a WebSocket URI. Every token must come from a known {@link
+ * TokenSource} (by {@code iss}), carry a valid signature under that source's keys, be within
+ * {@code exp} and {@code nbf} (with {@code mp.jwt.verify.clock.skew}), have the {@code use} the
+ * place it is presented at allows, and still name an account.
  */
 @ApplicationScoped
 public class TokenVerifier {
 
-  @Inject
-  SigningKeys keys;
+  /** Where a token is presented: {@link TokenIssuer#WEBSOCKET} tokens open one WebSocket and nothing else. */
+  public enum Presented {
+    BEARER,
+    WEBSOCKET_URI
+  }
+
+  /** Who the token is for, and until when it allows what it was presented for. */
+  public record Verified(Caller caller, Instant expiresAt) {}
+
+  // reads the issuer, so the right source's rules can check everything else
+  private static final JwtConsumer UNVERIFIED =
+      new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature().setSkipSignatureVerification().build();
 
   @Inject
-  @ConfigProperty(name = "mp.jwt.verify.issuer")
-  String issuer;
+  Instance<TokenSource> sources;
 
   @Inject
-  @ConfigProperty(name = "mp.jwt.verify.clock.skew", defaultValue = "60")
+  Credentials credentials;
+
+  // the same setting MicroProfile JWT uses; its value is in microprofile-config.properties
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.clock.skew")
   int clockSkewSeconds;
 
-  public TokenClaims verify(String token) {
-    var consumer = new JwtConsumerBuilder()
+  // a WebSocket URI's token is remembered on this node for longer than it lives
+  private final Cache<String, Boolean> usedWebSocketTokens =
+      Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).maximumSize(1_000_000).build();
+
+  private Map<String, Checked> byIssuer;
+
+  private record Checked(TokenSource source, JwtConsumer consumer) {}
+
+  @PostConstruct
+  void init() {
+    byIssuer = sources.stream().collect(Collectors.toUnmodifiableMap(TokenSource::issuer, this::checked));
+  }
+
+  private Checked checked(TokenSource source) {
+    var common = new JwtConsumerBuilder()
         .setRequireExpirationTime()
-        .setRequireIssuedAt()
         .setRequireSubject()
-        .setExpectedIssuer(issuer)
-        .setAllowedClockSkewInSeconds(clockSkewSeconds)
-        .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-        .setVerificationKeyResolver(new JwksVerificationKeyResolver(List.<JsonWebKey>copyOf(keys.verificationKeys())))
-        .build();
-    try {
-      var claims = consumer.processToClaims(token);
-      var version = claims.getClaimValue(TokenIssuer.CREDENTIAL_VERSION) instanceof Number n ? Optional.of(n.intValue()) : Optional.<Integer>empty();
-      var use = Optional.ofNullable(claims.getClaimValueAsString(TokenIssuer.USE));
-      return new TokenClaims(claims.getSubject(), claims.getClaimValueAsString("upn"), version, use, Optional.ofNullable(claims.getJwtId()),
-          Instant.ofEpochSecond(claims.getExpirationTime().getValue()));
-    } catch (InvalidJwtException | MalformedClaimException e) {
-      throw new SyncException(SyncError.UNAUTHORIZED, "The token is not valid.");
+        .setExpectedIssuer(source.issuer())
+        .setAllowedClockSkewInSeconds(clockSkewSeconds);
+    return new Checked(source, source.rules(common).build());
+  }
+
+  /**
+   * A Bearer token on a REST call. Its verdict is cached like a verified password (until the token
+   * expires, and dropped on a password change or deletion), so only its first use pays for the
+   * signature and the account lookup.
+   */
+  public Caller bearer(String token) {
+    var cacheKey = credentials.cacheKey(token);
+    var cached = credentials.cached(cacheKey);
+    if (cached.isPresent()) {
+      return cached.get();
     }
+    var generation = credentials.generation();
+    var verified = verify(token, Presented.BEARER);
+    credentials.remember(cacheKey, verified.caller(), generation, verified.expiresAt());
+    return verified.caller();
+  }
+
+  /** The token in a WebSocket URI: one from {@code /api/ws} opens one connection only. */
+  public Verified webSocket(String token) {
+    return verify(token, Presented.WEBSOCKET_URI);
+  }
+
+  private Verified verify(String token, Presented where) {
+    try {
+      var context = UNVERIFIED.process(token);
+      var checked = Optional.ofNullable(context.getJwtClaims().getIssuer()).map(byIssuer::get).orElseThrow(TokenVerifier::invalid);
+      checked.consumer().processContext(context);
+      allowedUse(context, where);
+      var caller = checked.source().caller(context.getJwtClaims());
+      return new Verified(caller, Instant.ofEpochSecond(context.getJwtClaims().getExpirationTime().getValue()));
+    } catch (InvalidJwtException | MalformedClaimException e) {
+      throw invalid();
+    }
+  }
+
+  private void allowedUse(JwtContext context, Presented where) throws MalformedClaimException {
+    var claims = context.getJwtClaims();
+    var use = claims.getClaimValueAsString(TokenIssuer.USE);
+    if (use == null) {
+      return;
+    }
+    if (where != Presented.WEBSOCKET_URI || !TokenIssuer.WEBSOCKET.equals(use)) {
+      throw invalid(); // a WebSocket URI's token may end up in a log: it opens that one connection and no REST call
+    }
+    var id = Optional.ofNullable(claims.getJwtId()).orElseThrow(() -> new SyncException(SyncError.UNAUTHORIZED, "The token has no id."));
+    if (usedWebSocketTokens.asMap().putIfAbsent(id, Boolean.TRUE) != null) {
+      throw new SyncException(SyncError.UNAUTHORIZED, "This WebSocket URI was used already; ask /api/ws for a new one.");
+    }
+  }
+
+  private static SyncException invalid() {
+    return new SyncException(SyncError.UNAUTHORIZED, "The token is not valid.");
   }
 }

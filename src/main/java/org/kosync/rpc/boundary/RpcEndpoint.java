@@ -15,9 +15,9 @@ import java.lang.System.Logger.Level;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kosync.auth.control.TokenVerifier;
 import org.kosync.auth.entity.Caller;
 import org.kosync.problems.entity.SyncException;
-import org.kosync.rpc.control.Handshakes;
 import org.kosync.rpc.control.Messages;
 import org.kosync.rpc.control.RpcDispatcher;
 import org.kosync.rpc.control.WebSocketUris;
@@ -38,7 +38,7 @@ public class RpcEndpoint {
   static final int MAX_MESSAGE_BYTES = 64 * 1024;
 
   @Inject
-  Handshakes handshakes;
+  TokenVerifier tokens;
 
   @Inject
   RpcDispatcher dispatcher;
@@ -58,7 +58,7 @@ public class RpcEndpoint {
       return;
     }
     try {
-      var connection = handshakes.authenticate(token);
+      var connection = tokens.webSocket(token);
       var caller = connection.caller();
       var live = registry.open(caller.accountId(), session, connection.expiresAt());
       if (live.isEmpty()) {

@@ -23,4 +23,12 @@ class IdleOrOldTest {
     assertEquals(10 * MINUTE, expiry.expireAfterRead("k", verified, 1_050 * MINUTE, 30 * MINUTE));
     assertEquals(0, expiry.expireAfterRead("k", verified, 1_070 * MINUTE, 30 * MINUTE));
   }
+
+  @Test
+  void aCredentialWithAnExpiryNeverOutlivesIt() {
+    var token = new IdleOrOld.Verified(new Caller(1, "alice"), 1_000 * MINUTE, 1_005 * MINUTE);
+    assertEquals(5 * MINUTE, expiry.expireAfterCreate("k", token, 1_000 * MINUTE));
+    assertEquals(1 * MINUTE, expiry.expireAfterRead("k", token, 1_004 * MINUTE, 5 * MINUTE));
+    assertEquals(0, expiry.expireAfterRead("k", token, 1_006 * MINUTE, 5 * MINUTE));
+  }
 }
