@@ -45,7 +45,7 @@ public final class DatabaseFailures {
   public static boolean isMissingReference(Throwable failure) {
     var depth = 0;
     for (var t = failure; t != null && depth++ < MAX_DEPTH; t = t.getCause()) {
-      if (t instanceof SQLException sql && FOREIGN_KEY_VIOLATIONS.contains(sql.getSQLState())) {
+      if (t instanceof SQLException sql && sql.getSQLState() != null && FOREIGN_KEY_VIOLATIONS.contains(sql.getSQLState())) {
         return true;
       }
     }

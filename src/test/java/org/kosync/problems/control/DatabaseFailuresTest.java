@@ -31,5 +31,16 @@ class DatabaseFailuresTest {
     assertFalse(DatabaseFailures.isMissingReference(new SQLException("unique", "23505")));
   }
 
+  /** PostgreSQL's driver reports a broken socket as an SQLException without a SQL state. */
+  @Test
+  void failuresWithoutASqlStateAreClassifiedByTheirCauses() {
+    var brokenSocket = new SQLException("An I/O error occurred while sending to the backend.", (String) null, new java.net.SocketException("reset"));
+    assertFalse(DatabaseFailures.isMissingReference(brokenSocket));
+    assertTrue(DatabaseFailures.isUnreachable(new RuntimeException(brokenSocket)));
+    var unknown = new SQLException("no state");
+    assertFalse(DatabaseFailures.isMissingReference(unknown));
+    assertFalse(DatabaseFailures.isUnreachable(unknown));
+  }
+
   static class FakeResourceException extends Exception {}
 }
