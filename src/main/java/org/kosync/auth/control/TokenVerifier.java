@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
@@ -66,7 +67,11 @@ public class TokenVerifier {
 
   @PostConstruct
   void init() {
-    byIssuer = sources.stream().collect(Collectors.toUnmodifiableMap(TokenSource::issuer, this::checked));
+    trust(sources.stream());
+  }
+
+  void trust(Stream<TokenSource> trusted) {
+    byIssuer = trusted.collect(Collectors.toUnmodifiableMap(TokenSource::issuer, this::checked));
   }
 
   private Checked checked(TokenSource source) {
@@ -100,7 +105,7 @@ public class TokenVerifier {
     return verify(token, Presented.WEBSOCKET_URI);
   }
 
-  private Verified verify(String token, Presented where) {
+  Verified verify(String token, Presented where) {
     try {
       var context = UNVERIFIED.process(token);
       var checked = Optional.ofNullable(context.getJwtClaims().getIssuer()).map(byIssuer::get).orElseThrow(TokenVerifier::invalid);
