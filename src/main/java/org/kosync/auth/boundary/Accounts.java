@@ -58,6 +58,10 @@ public class Accounts {
   }
 
   public Caller authenticate(String username, String key) {
+    if (!couldBeRegistered(username) || !couldBeRegistered(key)) {
+      // registration refuses these, so no account can match; nor could the database look the name up
+      throw new SyncException(SyncError.UNAUTHORIZED);
+    }
     var cacheKey = credentials.cacheKey(username, key);
     var cached = credentials.cached(cacheKey);
     if (cached.isPresent()) {
@@ -71,6 +75,10 @@ public class Accounts {
     var caller = account.orElseThrow().asCaller();
     credentials.remember(cacheKey, caller, generation);
     return caller;
+  }
+
+  private static boolean couldBeRegistered(String credential) {
+    return credential.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
   }
 
   public String issueToken(Caller caller) {

@@ -91,6 +91,12 @@ public final class Fields {
     if (text.length() > maxLength) {
       throw invalid("'" + field + "' must be at most " + maxLength + " characters.");
     }
+    if (text.indexOf('\u0000') >= 0) {
+      throw invalid("'" + field + "' must not contain NUL characters.");
+    }
+    if (text.codePoints().anyMatch(c -> Character.getType(c) == Character.SURROGATE)) {
+      throw invalid("'" + field + "' must be valid Unicode (it has an unpaired surrogate).");
+    }
     return text;
   }
 

@@ -19,10 +19,16 @@ import org.kosync.problems.entity.SyncException;
 /**
  * Request bodies: at most 64 KiB (refused from Content-Length before reading, or after reading
  * one byte too many), strictly UTF-8, and a JSON object — each failure with KOReader's code.
+ * Valid JSON that no client sends (nested deeper than {@link #MAX_DEPTH}, numbers out of range) is
+ * 403 / 2003: a permanent mistake, which KOReader must not retry.
  */
 public final class JsonBodies {
 
   public static final int MAX_BYTES = 64 * 1024;
+  /** Deeper than any KOReader body; a parser must never recurse without bound on a stranger's input. */
+  public static final int MAX_DEPTH = 32;
+  // a double has 17 significant digits; a longer number is no position or percentage
+  static final int MAX_NUMBER_CHARS = 64;
   private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(Map.of());
 
   private JsonBodies() {}
@@ -45,6 +51,7 @@ public final class JsonBodies {
     } catch (CharacterCodingException e) {
       throw new SyncException(SyncError.MALFORMED_JSON, "The body is not valid UTF-8.");
     }
+    checkShape(text);
     try (var parser = PARSERS.createParser(new StringReader(text))) {
       if (!parser.hasNext()) {
         throw new SyncException(SyncError.MALFORMED_JSON);
@@ -58,6 +65,33 @@ public final class JsonBodies {
         throw new SyncException(SyncError.NOT_A_JSON_OBJECT);
       }
       return object;
+    } catch (JsonException | IllegalStateException e) {
+      throw new SyncException(SyncError.MALFORMED_JSON);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new SyncException(SyncError.INVALID_REQUEST, "A number is out of range.");
+    }
+  }
+
+  /** One streaming pass, before anything is built: nesting and number lengths within bounds. */
+  private static void checkShape(String text) {
+    try (var parser = PARSERS.createParser(new StringReader(text))) {
+      var depth = 0;
+      while (parser.hasNext()) {
+        switch (parser.next()) {
+          case START_OBJECT, START_ARRAY -> {
+            if (++depth > MAX_DEPTH) {
+              throw new SyncException(SyncError.INVALID_REQUEST, "JSON nested deeper than " + MAX_DEPTH + " levels.");
+            }
+          }
+          case END_OBJECT, END_ARRAY -> depth--;
+          case VALUE_NUMBER -> {
+            if (parser.getString().length() > MAX_NUMBER_CHARS) {
+              throw new SyncException(SyncError.INVALID_REQUEST, "A number is longer than " + MAX_NUMBER_CHARS + " characters.");
+            }
+          }
+          default -> {}
+        }
+      }
     } catch (JsonException | IllegalStateException e) {
       throw new SyncException(SyncError.MALFORMED_JSON);
     }

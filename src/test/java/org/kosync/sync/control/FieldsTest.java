@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,5 +75,23 @@ class FieldsTest {
   void keysAreBounded() {
     assertEquals("k".repeat(128), Fields.key(json("{\"password\":\"" + "k".repeat(128) + "\"}"), "password"));
     assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.key(json("{\"password\":\"" + "k".repeat(129) + "\"}"), "password")));
+  }
+
+  /** PostgreSQL cannot store NUL, and would store a lone surrogate as '?': both are refused, not failed on. */
+  @Test
+  void storedTextHasNoNulAndNoLoneSurrogates() {
+    var push = "{\"document\":\"d\",\"percentage\":0.5,\"progress\":\"P\",\"device\":\"D\",\"device_id\":\"I\"}";
+    for (var field : new String[] {"progress", "device", "device_id"}) {
+      var value = "\"" + field + "\":\"" + Map.of("progress", "P", "device", "D", "device_id", "I").get(field) + "\"";
+      var withNul = push.replace(value, "\"" + field + "\":\"a\\u0000b\"");
+      assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.progressUpdate(json(withNul))), withNul);
+      var withSurrogate = push.replace(value, "\"" + field + "\":\"a\\ud800b\"");
+      assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.progressUpdate(json(withSurrogate))), withSurrogate);
+    }
+    Fields.progressUpdate(json(push));
+    assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.username(json("{\"username\":\"a\\ud800\"}"))));
+    assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.username(json("{\"username\":\"\\udc00a\"}"))));
+    assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.key(json("{\"password\":\"\\ud800\"}"), "password")));
+    assertEquals("\ud83d\udcda", Fields.username(json("{\"username\":\"\\ud83d\\udcda\"}")));
   }
 }

@@ -48,4 +48,16 @@ class JsonBodiesTest {
     assertEquals(JsonBodies.MAX_BYTES, exact.length);
     assertEquals(JsonBodies.MAX_BYTES - 8, JsonBodies.readObject(Integer.toString(exact.length), new ByteArrayInputStream(exact)).getString("a").length());
   }
+
+  /** Valid JSON that no KOReader sends, refused as a permanent mistake (403 / 2003), never a retryable 502. */
+  @Test
+  void deepNestingAndOutlandishNumbersAreInvalidRequests() {
+    assertEquals(SyncError.INVALID_REQUEST, errorOf(null, utf8("{\"a\":" + "[".repeat(5_000) + "]".repeat(5_000) + "}")));
+    assertEquals(SyncError.INVALID_REQUEST, errorOf(null, utf8("{\"a\":" + "{\"b\":".repeat(1_000) + "1" + "}".repeat(1_000) + "}")));
+    assertEquals(SyncError.INVALID_REQUEST, errorOf(null, utf8("{\"percentage\":1e9999999999}")));
+    assertEquals(SyncError.INVALID_REQUEST, errorOf(null, utf8("{\"percentage\":" + "1".repeat(1_500) + "}")));
+    var nested = "{\"a\":" + "[".repeat(JsonBodies.MAX_DEPTH - 1) + "]".repeat(JsonBodies.MAX_DEPTH - 1) + "}";
+    assertEquals(1, JsonBodies.readObject(null, new ByteArrayInputStream(utf8(nested))).size());
+    assertEquals(SyncError.INVALID_REQUEST, errorOf(null, utf8("{\"a\":" + "[".repeat(JsonBodies.MAX_DEPTH) + "]".repeat(JsonBodies.MAX_DEPTH) + "}")));
+  }
 }
