@@ -12,6 +12,7 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -53,6 +54,7 @@ public class RpcEndpoint {
   @OnOpen
   public void open(Session session, @PathParam("token") String token) throws IOException {
     session.setMaxTextMessageBufferSize(MAX_MESSAGE_BYTES);
+    session.setMaxBinaryMessageBufferSize(MAX_MESSAGE_BYTES);
     if (!Boolean.TRUE.equals(session.getUserProperties().get(HandshakeInspector.ORIGIN_ALLOWED))) {
       refuse(session, "This origin may not use the WebSocket API.");
       return;
@@ -91,6 +93,12 @@ public class RpcEndpoint {
     if (session.getUserProperties().get(LIVE) instanceof LiveSession live) {
       live.ponged(Instant.now());
     }
+  }
+
+  /** The API speaks JSON text only: a binary message closes the connection with 1003 (cannot accept). */
+  @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
+  public void binary(Session session, ByteBuffer data) throws IOException {
+    session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "Only text messages (JSON)"));
   }
 
   @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)

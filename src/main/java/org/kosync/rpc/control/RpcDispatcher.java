@@ -2,18 +2,17 @@ package org.kosync.rpc.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-import java.io.StringReader;
 import org.kosync.auth.entity.Caller;
 import org.kosync.documents.boundary.Documents;
 import org.kosync.documents.control.DocumentEdits;
 import org.kosync.documents.control.DocumentJson;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
+import org.kosync.sync.control.JsonBodies;
 
 /** One incoming frame → its reply. Every mistake gets a reply with an {@code error}, and the connection stays usable. */
 @ApplicationScoped
@@ -35,13 +34,14 @@ public class RpcDispatcher {
 
   public Reply handle(Caller caller, String text) {
     JsonObject frame;
-    try (var reader = JSON.createReader(new StringReader(text))) {
-      if (!(reader.readValue() instanceof JsonObject object)) {
-        return Reply.of(Messages.rpc("", JsonValue.NULL, "A message must be a JSON object {\"type\":…,\"payload\":{…}}."));
-      }
-      frame = object;
-    } catch (JsonException e) {
-      return Reply.of(Messages.rpc("", JsonValue.NULL, "The message is not JSON."));
+    try {
+      frame = JsonBodies.parseObject(text);
+    } catch (SyncException e) {
+      return Reply.of(Messages.rpc("", JsonValue.NULL, switch (e.error()) {
+        case MALFORMED_JSON -> "The message is not JSON.";
+        case NOT_A_JSON_OBJECT -> "A message must be a JSON object {\"type\":…,\"payload\":{…}}.";
+        default -> e.detail().orElse(e.getMessage());
+      }));
     }
     var type = frame.get("type") instanceof JsonString s ? s.getString() : null;
     if (!(frame.get("payload") instanceof JsonObject payload)) {

@@ -51,6 +51,11 @@ public final class JsonBodies {
     } catch (CharacterCodingException e) {
       throw new SyncException(SyncError.MALFORMED_JSON, "The body is not valid UTF-8.");
     }
+    return parseObject(text);
+  }
+
+  /** Text already decoded (a WebSocket frame): one JSON object within the same bounds, or the same errors. */
+  public static JsonObject parseObject(String text) {
     checkShape(text);
     try (var parser = PARSERS.createParser(new StringReader(text))) {
       if (!parser.hasNext()) {

@@ -37,6 +37,12 @@ class RpcDispatcherTest {
   }
 
   @Test
+  void deepNestingAndOutlandishNumbersGetAnErrorToo() {
+    assertEquals("JSON nested deeper than 32 levels.", error("{\"type\":\"rpc\",\"payload\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}"));
+    assertEquals("A number is out of range.", error("{\"type\":\"rpc\",\"payload\":{\"method\":1e9999999999}}"));
+  }
+
+  @Test
   void anUpdateWithoutADocumentObjectIsRefusedBeforeTheDatabase() {
     for (var arguments : new String[] {"", ",\"arguments\":null", ",\"arguments\":[]", ",\"arguments\":{\"document\":\"abc\"}"}) {
       var text = error("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.update\"" + arguments + "}}");
