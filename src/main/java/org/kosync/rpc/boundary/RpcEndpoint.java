@@ -13,12 +13,12 @@ import java.io.IOException;
 import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kosync.auth.control.TokenVerifier;
 import org.kosync.auth.entity.Caller;
 import org.kosync.problems.entity.SyncException;
+import org.kosync.rpc.control.MessageAssembly;
 import org.kosync.rpc.control.Messages;
 import org.kosync.rpc.control.RpcDispatcher;
 import org.kosync.rpc.control.WebSocketUris;
@@ -50,6 +50,9 @@ public class RpcEndpoint {
   @Inject
   @ConfigProperty(name = "kosync.version")
   String version;
+
+  // one endpoint instance per connection, and a connection's parts arrive one after the other
+  private final MessageAssembly assembly = new MessageAssembly(MAX_MESSAGE_BYTES);
 
   @OnOpen
   public void open(Session session, @PathParam("token") String token) throws IOException {
@@ -101,18 +104,26 @@ public class RpcEndpoint {
     session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "Only text messages (JSON)"));
   }
 
-  @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
-  public void message(Session session, String text) throws IOException {
+  /**
+   * Text arrives in parts as the container reads it: Undertow assembles a whole message before it
+   * checks any size limit (100 MB in one frame were read in full), so the limit is held here, from
+   * the first part that crosses it.
+   */
+  @OnMessage
+  public void message(Session session, String part, boolean last) throws IOException {
     var caller = (Caller) session.getUserProperties().get(CALLER);
     var live = (LiveSession) session.getUserProperties().get(LIVE);
     if (caller == null || live == null) {
       return; // refused at open, closing
     }
-    // the container's maxMessageSize did not close oversized single frames on Undertow in our tests
-    if (text.length() > MAX_MESSAGE_BYTES && text.getBytes(StandardCharsets.UTF_8).length > MAX_MESSAGE_BYTES) {
+    if (!assembly.fits(part)) {
       session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "Messages are limited to 64 KiB"));
       return;
     }
+    if (!last) {
+      return;
+    }
+    var text = assembly.take();
     var reply = dispatcher.handle(caller, text);
     if (reply.subscribe()) {
       registry.subscribe(live);
