@@ -15,8 +15,8 @@ import org.kosync.problems.entity.SyncException;
 
 /**
  * KOReader authenticates every call with {@code x-auth-user} and {@code x-auth-key}; scripts and
- * pages may instead send {@code Authorization: Bearer <JWT>}, which MicroProfile JWT has verified
- * before this filter runs. Any failure (missing header, unknown user, wrong key, a token the
+ * pages may instead send {@code Authorization: Bearer <JWT>}, which MicroProfile JWT has let
+ * through before this filter runs and {@link TokenVerifier} checks again under KOsync's rules. Any failure (missing header, unknown user, wrong key, a token the
  * server did not accept) is the same 401/2001: KOReader drops a push only on 401, so a permanent
  * failure must never look like anything else.
  */
