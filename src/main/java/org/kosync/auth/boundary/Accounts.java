@@ -4,9 +4,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.lang.System.Logger.Level;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kosync.auth.control.AccountStore;
 import org.kosync.auth.control.Credentials;
+import org.kosync.auth.control.LoginLimits;
 import org.kosync.auth.control.TokenIssuer;
 import org.kosync.auth.entity.Account;
 import org.kosync.auth.entity.Caller;
@@ -32,15 +34,19 @@ public class Accounts {
   @Inject
   TokenIssuer tokens;
 
+  @Inject
+  LoginLimits limits;
+
   // named as the official Docker image's switch
   @Inject
   @ConfigProperty(name = "DISABLE_REGISTRATION", defaultValue = "false")
   boolean registrationDisabled;
 
-  public Caller register(String username, String key) {
+  public Caller register(String username, String key, String clientAddress) {
     if (registrationDisabled) {
       throw new SyncException(SyncError.REGISTRATION_DISABLED);
     }
+    limits.registering(clientAddress);
     if (store.byUsername(username).isPresent()) {
       throw new SyncException(SyncError.USER_EXISTS);
     }
@@ -57,19 +63,23 @@ public class Accounts {
     }
   }
 
-  public Caller authenticate(String username, String key) {
-    if (!couldBeRegistered(username) || !couldBeRegistered(key)) {
-      // registration refuses these, so no account can match; nor could the database look the name up
-      throw new SyncException(SyncError.UNAUTHORIZED);
-    }
+  /** A verified (cached) credential is never limited; any other check first asks {@link LoginLimits}. */
+  public Caller authenticate(String username, String key, String clientAddress) {
     var cacheKey = credentials.cacheKey(username, key);
     var cached = credentials.cached(cacheKey);
     if (cached.isPresent()) {
       return cached.get();
     }
+    limits.checkLogin(clientAddress, username);
+    if (!couldBeRegistered(username) || !couldBeRegistered(key)) {
+      // registration refuses these, so no account can match; nor could the database look the name up
+      limits.failedLogin(clientAddress, Optional.empty());
+      throw new SyncException(SyncError.UNAUTHORIZED);
+    }
     var generation = credentials.generation();
     var account = store.byUsername(username);
     if (!credentials.verify(key, account.map(Account::passwordHash))) {
+      limits.failedLogin(clientAddress, Optional.of(username));
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
     var caller = account.orElseThrow().asCaller();

@@ -8,7 +8,9 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.jwt.JsonWebToken;
+import java.util.Optional;
 import org.kosync.auth.control.HeaderText;
+import org.kosync.auth.control.LoginLimits;
 import org.kosync.auth.control.TokenVerifier;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
@@ -38,10 +40,21 @@ public class KoreaderAuthFilter implements ContainerRequestFilter {
   @Inject
   CurrentCaller currentCaller;
 
+  @Inject
+  ClientAddress client;
+
+  @Inject
+  LoginLimits limits;
+
   @Override
   public void filter(ContainerRequestContext request) {
     if (request.getSecurityContext().getUserPrincipal() instanceof JsonWebToken token) {
-      currentCaller.set(tokens.bearer(token.getRawToken()));
+      try {
+        currentCaller.set(tokens.bearer(token.getRawToken()));
+      } catch (SyncException refused) {
+        limits.failedLogin(client.get(), Optional.empty());
+        throw refused;
+      }
       return;
     }
     var authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
@@ -53,6 +66,6 @@ public class KoreaderAuthFilter implements ContainerRequestFilter {
     if (user == null || key == null || user.isEmpty() || key.isEmpty()) {
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
-    currentCaller.set(accounts.authenticate(HeaderText.decode(user), HeaderText.decode(key)));
+    currentCaller.set(accounts.authenticate(HeaderText.decode(user), HeaderText.decode(key), client.get()));
   }
 }

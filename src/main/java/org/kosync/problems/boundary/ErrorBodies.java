@@ -15,7 +15,10 @@ final class ErrorBodies {
   private ErrorBodies() {}
 
   static Response of(SyncException exception) {
-    return of(exception.error(), exception.detail().orElse(null));
+    var response = of(exception.error(), exception.detail().orElse(null));
+    return exception.retryAfter()
+        .map(wait -> Response.fromResponse(response).header("Retry-After", Long.toString(wait.toSeconds())).build())
+        .orElse(response);
   }
 
   static Response of(SyncError error, String detail) {

@@ -20,7 +20,9 @@ public enum SyncError {
   REGISTRATION_DISABLED(2005, 402, "User registration is disabled."),
   ACCOUNT_NOT_FOUND(2006, 404, "Account not found."),
   // KOsync's JSON API, beyond KOReader's table
-  DOCUMENT_NOT_FOUND(2007, 404, "Document not found.");
+  DOCUMENT_NOT_FOUND(2007, 404, "Document not found."),
+  // too many failed logins or registrations from one place; KOReader retries it like any non-401 failure
+  TOO_MANY_ATTEMPTS(2008, 429, "Too many attempts.");
 
   private final int code;
   private final int status;

@@ -1,6 +1,7 @@
 package org.kosync.problems.entity;
 
 import jakarta.ejb.ApplicationException;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -13,15 +14,22 @@ public class SyncException extends RuntimeException {
   private static final int MAX_CAUSES = 32;
   private final SyncError error;
   private final String detail;
+  private final Duration retryAfter;
 
   public SyncException(SyncError error) {
     this(error, null);
   }
 
   public SyncException(SyncError error, String detail) {
+    this(error, detail, null);
+  }
+
+  /** A refusal the client may try again after {@code retryAfter} (sent as Retry-After). */
+  public SyncException(SyncError error, String detail, Duration retryAfter) {
     super(detail == null ? error.message() : error.message() + " " + detail, null, false, false);
     this.error = error;
     this.detail = detail;
+    this.retryAfter = retryAfter;
   }
 
   public SyncError error() {
@@ -30,6 +38,10 @@ public class SyncException extends RuntimeException {
 
   public Optional<String> detail() {
     return Optional.ofNullable(detail);
+  }
+
+  public Optional<Duration> retryAfter() {
+    return Optional.ofNullable(retryAfter);
   }
 
   /**

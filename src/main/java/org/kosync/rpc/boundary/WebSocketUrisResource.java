@@ -1,6 +1,5 @@
 package org.kosync.rpc.boundary;
 
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,13 +10,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kosync.auth.boundary.Accounts;
 import org.kosync.auth.boundary.CurrentCaller;
 import org.kosync.auth.boundary.KoreaderAuth;
-import org.kosync.rpc.control.TrustedProxies;
+import org.kosync.auth.control.ProxySettings;
 import org.kosync.rpc.control.WebSocketUris;
 
 /**
@@ -37,25 +34,13 @@ public class WebSocketUrisResource {
   CurrentCaller caller;
 
   @Inject
-  @ConfigProperty(name = "ENABLE_TRUSTED_PROXIES", defaultValue = "false")
-  boolean trustProxies;
-
-  @Inject
-  @ConfigProperty(name = "TRUSTED_PROXIES", defaultValue = " ")
-  List<String> trustedProxyList;
+  ProxySettings proxies;
 
   @Context
   HttpServletRequest servletRequest;
 
   @Context
   UriInfo uriInfo;
-
-  private TrustedProxies trusted;
-
-  @PostConstruct
-  void init() {
-    trusted = trustProxies ? TrustedProxies.parse(trustedProxyList) : TrustedProxies.none();
-  }
 
   @GET
   @Produces(MediaType.TEXT_PLAIN)
@@ -65,7 +50,7 @@ public class WebSocketUrisResource {
         uriInfo.getBaseUri().getRawAuthority(),
         Optional.ofNullable(servletRequest.getHeader("X-Forwarded-Proto")),
         Optional.ofNullable(servletRequest.getHeader("X-Forwarded-Host")),
-        trusted.trusts(servletRequest.getRemoteAddr()),
+        proxies.trusted().trusts(servletRequest.getRemoteAddr()),
         accounts.issueWebSocketToken(caller.get()));
   }
 

@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.kosync.auth.boundary.Accounts;
+import org.kosync.auth.boundary.ClientAddress;
 import org.kosync.auth.boundary.CurrentCaller;
 import org.kosync.auth.boundary.KoreaderAuth;
 import org.kosync.sync.control.Fields;
@@ -30,10 +31,13 @@ public class UsersResource {
   @Inject
   CurrentCaller caller;
 
+  @Inject
+  ClientAddress client;
+
   @POST
   @Path("create")
   public Response create(JsonObject body) {
-    var registered = accounts.register(Fields.username(body), Fields.key(body, "password"));
+    var registered = accounts.register(Fields.username(body), Fields.key(body, "password"), client.get());
     return Response.status(Response.Status.CREATED)
         .entity(JSON.createObjectBuilder().add("username", registered.username()).build())
         .build();

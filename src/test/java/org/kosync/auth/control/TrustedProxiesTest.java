@@ -1,4 +1,4 @@
-package org.kosync.rpc.control;
+package org.kosync.auth.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,11 +32,11 @@ class TrustedProxiesTest {
   }
 
   @Test
-  void urisFollowTrustedProxiesOnly() {
-    assertEquals("ws://kosync.lan:8080/api/ws/T", WebSocketUris.of(false, "kosync.lan:8080", Optional.of("https"), Optional.of("evil"), false, "T"));
-    assertEquals("wss://books.example.org/api/ws/T",
-        WebSocketUris.of(false, "10.0.0.5:8080", Optional.of("https, http"), Optional.of("books.example.org"), true, "T"));
-    assertEquals("wss://kosync.lan/api/ws/T", WebSocketUris.of(true, "kosync.lan", Optional.empty(), Optional.empty(), false, "T"));
-    assertEquals("ws://kosync.lan/api/ws/T", WebSocketUris.of(false, "kosync.lan", Optional.of("http"), Optional.empty(), true, "T"));
+  void theClientIsTheNearestAddressThatIsNotOurs() {
+    assertEquals("203.0.113.9", proxies.client("203.0.113.9", "198.51.100.1"));
+    assertEquals("198.51.100.1", proxies.client("10.0.0.5", "198.51.100.1"));
+    assertEquals("198.51.100.1", proxies.client("10.0.0.5", "6.6.6.6, 198.51.100.1, 10.1.1.1"));
+    assertEquals("10.0.0.5", proxies.client("10.0.0.5", null));
+    assertEquals("10.1.1.1", proxies.client("10.0.0.5", " , 10.1.1.1"));
   }
 }

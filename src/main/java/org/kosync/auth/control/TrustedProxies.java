@@ -1,4 +1,4 @@
-package org.kosync.rpc.control;
+package org.kosync.auth.control;
 
 import java.math.BigInteger;
 import java.net.InetAddress;
@@ -36,6 +36,30 @@ public final class TrustedProxies {
   /** {@code 10.0.0.0/8, 127.0.0.1, ::1}; a malformed entry stops the start rather than trusting too much. */
   public static TrustedProxies parse(List<String> entries) {
     return new TrustedProxies(entries.stream().map(String::strip).filter(e -> !e.isEmpty()).map(TrustedProxies::range).toList());
+  }
+
+  /**
+   * Who sent the request: the peer itself, unless it is a trusted proxy; then the nearest address
+   * in {@code X-Forwarded-For} (read from the right) that is not one of ours. Anything a client
+   * wrote further left is its own claim, and ignored.
+   */
+  public String client(String peer, String forwardedFor) {
+    if (forwardedFor == null || !trusts(peer)) {
+      return peer;
+    }
+    var hops = forwardedFor.split(",");
+    var client = peer;
+    for (var i = hops.length - 1; i >= 0; i--) {
+      var hop = hops[i].strip();
+      if (hop.isEmpty()) {
+        continue;
+      }
+      client = hop;
+      if (!trusts(hop)) {
+        break;
+      }
+    }
+    return client;
   }
 
   public boolean trusts(String address) {
