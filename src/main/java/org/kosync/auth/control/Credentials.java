@@ -57,7 +57,7 @@ public class Credentials {
   int hashConcurrency;
 
   @Inject
-  @ConfigProperty(name = "kosync.auth.hash.wait", defaultValue = "PT3S")
+  @ConfigProperty(name = "kosync.auth.hash.wait", defaultValue = "PT1S")
   Duration hashWait;
 
   private static final byte PASSWORD = 0;
