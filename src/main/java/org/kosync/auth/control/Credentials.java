@@ -57,7 +57,7 @@ public class Credentials {
   int hashConcurrency;
 
   @Inject
-  @ConfigProperty(name = "kosync.auth.hash.wait", defaultValue = "PT1S")
+  @ConfigProperty(name = "kosync.auth.hash.wait", defaultValue = "PT0.05S")
   Duration hashWait;
 
   private static final byte PASSWORD = 0;
