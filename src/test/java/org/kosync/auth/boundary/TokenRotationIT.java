@@ -3,18 +3,16 @@ package org.kosync.auth.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.net.URL;
 import java.nio.file.Path;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
+import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.TestDatabase;
 import org.kosync.testing.TestTokens;
 
@@ -22,7 +20,7 @@ import org.kosync.testing.TestTokens;
  * A rotated server: a new signing key (kosync.jwt.signing-key) and the previous one kept for
  * verification (kosync.jwt.previous-keys). New tokens use the new key; old ones keep working.
  */
-@ExtendWith(ArquillianExtension.class)
+@KoreaderTest
 class TokenRotationIT {
 
   static final Path NEW_KEY = Path.of("target", "it-keys", "rotated-signing-key.pem").toAbsolutePath();
@@ -35,13 +33,8 @@ class TokenRotationIT {
         "kosync.jwt.previous-keys", TestTokens.serverKeyFile().toString()));
   }
 
-  @ArquillianResource
-  URL base;
-
   @Test
-  void newTokensUseTheNewKeyAndOldTokensStillVerify() throws Exception {
-    var client = new KoreaderClient(base.toURI());
-    var reader = client.registered("rotation");
+  void newTokensUseTheNewKeyAndOldTokensStillVerify(KoreaderClient client, User reader) throws Exception {
     var accountId = Long.parseLong(TestDatabase.queryString("select id from accounts where username = ?", reader.name()).orElseThrow());
     var oldKey = TestTokens.readPrivateKey(TestTokens.serverKeyFile());
     var oldKid = TestTokens.kidOf(TestTokens.publicOf(oldKey));
