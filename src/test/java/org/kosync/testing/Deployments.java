@@ -8,11 +8,15 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The real WAR the build produced, optionally with settings added to its microprofile-config.properties. */
+/**
+ * The real WAR the build produced, optionally with settings added to its microprofile-config.properties.
+ * Test classes whose settings are the same share one deployment ({@link SharedDeployments}).
+ */
 public final class Deployments {
 
   private static final String CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
@@ -44,12 +48,26 @@ public final class Deployments {
     try (var in = war.get(CONFIG).getAsset().openStream()) {
       properties.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
       properties.putAll(settings);
-      var text = new StringWriter();
-      properties.store(text, "test settings");
       war.delete(CONFIG);
-      return war.add(new StringAsset(text.toString()), CONFIG);
+      return war.add(new StringAsset(text(properties)), CONFIG);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The properties in key order and without the date {@link Properties#store} writes: the same
+   * settings make the same archive, which {@link SharedDeployments} recognises.
+   */
+  private static String text(Properties properties) throws IOException {
+    var text = new StringBuilder("#test settings\n");
+    for (var key : new TreeSet<>(properties.stringPropertyNames())) {
+      var one = new Properties();
+      one.setProperty(key, properties.getProperty(key));
+      var line = new StringWriter();
+      one.store(line, null);
+      line.toString().lines().filter(l -> !l.startsWith("#")).forEach(l -> text.append(l).append('\n'));
+    }
+    return text.toString();
   }
 }
