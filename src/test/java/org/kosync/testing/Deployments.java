@@ -6,6 +6,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -15,7 +16,8 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 
 /**
  * The real WAR the build produced, optionally with settings added to its microprofile-config.properties.
- * Test classes whose settings are the same share one deployment ({@link SharedDeployments}).
+ * Test classes whose settings are the same share one deployment ({@link SharedDeployments}), so
+ * settings that several classes need come as one set here.
  */
 public final class Deployments {
 
@@ -36,6 +38,48 @@ public final class Deployments {
       return properties.getProperty("kosync.version");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The WebSocket API on, as the classes that test it share it: a small outbox (64 Ki chars), so that
+   * a reader who stops reading overflows it quickly, and 127.0.0.1 as the only trusted proxy (a
+   * client from 127.0.0.2 is an untrusted one). Neither changes what a client that reads its frames
+   * and sends no forwarding headers sees.
+   */
+  public static WebArchive withWebSockets() {
+    return kosync(Map.of(
+        "ENABLE_WEBSOCKET_API", "true",
+        "kosync.websocket.max-queued-chars", "65536",
+        "ENABLE_TRUSTED_PROXIES", "true",
+        "TRUSTED_PROXIES", "127.0.0.1/32"));
+  }
+
+  /**
+   * Defaults an operator may change, whose tests do not meet, in one deployment for their classes:
+   * the official server's strict Accept rules (every test client sends KOReader's Accept header), a
+   * history of two states pruned every second, and a rotated signing key ({@link #rotatedSigningKey()})
+   * with the server's own one kept to verify older tokens.
+   */
+  public static WebArchive withChangedDefaults() {
+    return kosync(Map.of(
+        "kosync.accept.strict", "true",
+        "kosync.history.keep", "2",
+        "kosync.history.prune-interval", "PT1S",
+        "kosync.jwt.signing-key", rotatedSigningKey().toString(),
+        "kosync.jwt.previous-keys", TestTokens.serverKeyFile().toString()));
+  }
+
+  /** The signing key {@link #withChangedDefaults()} rotates to: a new one for each test run. */
+  public static Path rotatedSigningKey() {
+    return RotatedKey.FILE;
+  }
+
+  private static final class RotatedKey {
+    static final Path FILE = Path.of("target", "it-keys", "rotated-signing-key.pem").toAbsolutePath();
+
+    static {
+      TestTokens.writePem(TestTokens.newRsaKey(), FILE);
     }
   }
 

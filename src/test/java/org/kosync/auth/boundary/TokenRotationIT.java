@@ -3,8 +3,6 @@ package org.kosync.auth.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.nio.file.Path;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jose4j.jws.AlgorithmIdentifiers;
@@ -23,14 +21,9 @@ import org.kosync.testing.TestTokens;
 @KoreaderTest
 class TokenRotationIT {
 
-  static final Path NEW_KEY = Path.of("target", "it-keys", "rotated-signing-key.pem").toAbsolutePath();
-
   @Deployment(testable = false)
   static WebArchive deployment() {
-    TestTokens.writePem(TestTokens.newRsaKey(), NEW_KEY);
-    return Deployments.kosync(Map.of(
-        "kosync.jwt.signing-key", NEW_KEY.toString(),
-        "kosync.jwt.previous-keys", TestTokens.serverKeyFile().toString()));
+    return Deployments.withChangedDefaults(); // signing-key: Deployments.rotatedSigningKey(), previous-keys: the server's own
   }
 
   @Test
@@ -43,7 +36,7 @@ class TokenRotationIT {
     assertEquals(200, bearerOld.status(), bearerOld::toString);
 
     var newToken = client.get("/api/auth.jwt", reader).body();
-    var newKid = TestTokens.kidOf(TestTokens.publicOf(TestTokens.readPrivateKey(NEW_KEY)));
+    var newKid = TestTokens.kidOf(TestTokens.publicOf(TestTokens.readPrivateKey(Deployments.rotatedSigningKey())));
     assertEquals(newKid, TestTokens.kidOf(newToken));
     assertNotEquals(oldKid, newKid);
     assertEquals(200, client.send(client.request("/users/auth").header("Authorization", "Bearer " + newToken).GET()).status());

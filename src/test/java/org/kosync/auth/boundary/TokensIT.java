@@ -10,7 +10,6 @@ import jakarta.json.Json;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -36,7 +35,7 @@ class TokensIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.kosync(Map.of("ENABLE_WEBSOCKET_API", "true"));
+    return Deployments.withWebSockets();
   }
 
   KoreaderClient client;

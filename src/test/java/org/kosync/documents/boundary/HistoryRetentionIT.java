@@ -6,7 +6,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -22,7 +21,7 @@ class HistoryRetentionIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.kosync(Map.of("kosync.history.keep", "2", "kosync.history.prune-interval", "PT1S"));
+    return Deployments.withChangedDefaults(); // history.keep=2, prune-interval=PT1S
   }
 
   @Test

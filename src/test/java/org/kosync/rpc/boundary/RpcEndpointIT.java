@@ -9,7 +9,6 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -35,8 +34,7 @@ class RpcEndpointIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    // a small outbox, so that a reader who stops reading overflows it quickly
-    return Deployments.kosync(Map.of("ENABLE_WEBSOCKET_API", "true", "kosync.websocket.max-queued-chars", "65536"));
+    return Deployments.withWebSockets(); // with a small outbox, so that a reader who stops reading overflows it quickly
   }
 
   KoreaderClient client;

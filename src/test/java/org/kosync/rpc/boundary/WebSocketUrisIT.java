@@ -9,7 +9,6 @@ import jakarta.json.Json;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -30,7 +29,7 @@ class WebSocketUrisIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.kosync(Map.of("ENABLE_WEBSOCKET_API", "true", "ENABLE_TRUSTED_PROXIES", "true", "TRUSTED_PROXIES", "127.0.0.1/32"));
+    return Deployments.withWebSockets(); // 127.0.0.1 the only trusted proxy
   }
 
   KoreaderClient client;

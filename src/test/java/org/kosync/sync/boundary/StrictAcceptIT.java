@@ -3,7 +3,6 @@ package org.kosync.sync.boundary;
 import static org.kosync.testing.Replies.assertError;
 import static org.kosync.testing.Replies.assertJson;
 
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
@@ -17,7 +16,7 @@ class StrictAcceptIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.kosync(Map.of("kosync.accept.strict", "true"));
+    return Deployments.withChangedDefaults(); // kosync.accept.strict=true
   }
 
   @Test
