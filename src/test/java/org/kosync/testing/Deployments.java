@@ -6,13 +6,19 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeSet;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The real WAR the build produced, optionally with settings added to its microprofile-config.properties. */
+/**
+ * The real WAR the build produced, optionally with settings added to its microprofile-config.properties.
+ * Test classes whose settings are the same share one deployment ({@link SharedDeployments}), so
+ * settings that several classes need come as one set here.
+ */
 public final class Deployments {
 
   private static final String CONFIG = "/WEB-INF/classes/META-INF/microprofile-config.properties";
@@ -35,6 +41,48 @@ public final class Deployments {
     }
   }
 
+  /**
+   * The WebSocket API on, as the classes that test it share it: a small outbox (64 Ki chars), so that
+   * a reader who stops reading overflows it quickly, and 127.0.0.1 as the only trusted proxy (a
+   * client from 127.0.0.2 is an untrusted one). Neither changes what a client that reads its frames
+   * and sends no forwarding headers sees.
+   */
+  public static WebArchive withWebSockets() {
+    return kosync(Map.of(
+        "ENABLE_WEBSOCKET_API", "true",
+        "kosync.websocket.max-queued-chars", "65536",
+        "ENABLE_TRUSTED_PROXIES", "true",
+        "TRUSTED_PROXIES", "127.0.0.1/32"));
+  }
+
+  /**
+   * Defaults an operator may change, whose tests do not meet, in one deployment for their classes:
+   * the official server's strict Accept rules (every test client sends KOReader's Accept header), a
+   * history of two states pruned every second, and a rotated signing key ({@link #rotatedSigningKey()})
+   * with the server's own one kept to verify older tokens.
+   */
+  public static WebArchive withChangedDefaults() {
+    return kosync(Map.of(
+        "kosync.accept.strict", "true",
+        "kosync.history.keep", "2",
+        "kosync.history.prune-interval", "PT1S",
+        "kosync.jwt.signing-key", rotatedSigningKey().toString(),
+        "kosync.jwt.previous-keys", TestTokens.serverKeyFile().toString()));
+  }
+
+  /** The signing key {@link #withChangedDefaults()} rotates to: a new one for each test run. */
+  public static Path rotatedSigningKey() {
+    return RotatedKey.FILE;
+  }
+
+  private static final class RotatedKey {
+    static final Path FILE = Path.of("target", "it-keys", "rotated-signing-key.pem").toAbsolutePath();
+
+    static {
+      TestTokens.writePem(TestTokens.newRsaKey(), FILE);
+    }
+  }
+
   public static WebArchive kosync(Map<String, String> settings) {
     var war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("kosync.war", "target/kosync.war")));
     if (settings.isEmpty()) {
@@ -44,12 +92,26 @@ public final class Deployments {
     try (var in = war.get(CONFIG).getAsset().openStream()) {
       properties.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
       properties.putAll(settings);
-      var text = new StringWriter();
-      properties.store(text, "test settings");
       war.delete(CONFIG);
-      return war.add(new StringAsset(text.toString()), CONFIG);
+      return war.add(new StringAsset(text(properties)), CONFIG);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The properties in key order and without the date {@link Properties#store} writes: the same
+   * settings make the same archive, which {@link SharedDeployments} recognises.
+   */
+  private static String text(Properties properties) throws IOException {
+    var text = new StringBuilder("#test settings\n");
+    for (var key : new TreeSet<>(properties.stringPropertyNames())) {
+      var one = new Properties();
+      one.setProperty(key, properties.getProperty(key));
+      var line = new StringWriter();
+      one.store(line, null);
+      line.toString().lines().filter(l -> !l.startsWith("#")).forEach(l -> text.append(l).append('\n'));
+    }
+    return text.toString();
   }
 }

@@ -32,6 +32,16 @@ public final class KoreaderClient {
     this.base = base;
   }
 
+  /** The server, e.g. {@code http://127.0.0.1:8080/}. */
+  public URI base() {
+    return base;
+  }
+
+  /** The same server over WebSocket: {@code ws://host:port} and {@code path}. */
+  public String webSocket(String path) {
+    return "ws://" + base.getHost() + ":" + base.getPort() + path;
+  }
+
   public record Reply(int status, String contentType, String body) {
     public JsonObject json() {
       try (var reader = Json.createReader(new StringReader(body))) {

@@ -2,20 +2,18 @@ package org.kosync.auth.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.net.URI;
 import org.jboss.arquillian.container.test.api.Deployer;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
+import org.kosync.testing.KoreaderTest;
 
 /** The signing key survives a restart of the application: tokens issued before it still verify. */
-@ExtendWith(ArquillianExtension.class)
+@KoreaderTest
 @RunAsClient
 class TokenPersistenceIT {
 
@@ -30,9 +28,7 @@ class TokenPersistenceIT {
   Deployer deployer;
 
   @Test
-  void tokensSurviveARedeployment() {
-    // no deployment yet, so no @ArquillianResource URL: the port is the one failsafe gives the server
-    var client = new KoreaderClient(URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port", 8080) + "/"));
+  void tokensSurviveARedeployment(KoreaderClient client) {
     deployer.deploy(KOSYNC);
     String token;
     try {

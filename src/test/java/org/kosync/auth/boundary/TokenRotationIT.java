@@ -3,18 +3,14 @@ package org.kosync.auth.boundary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.net.URL;
-import java.nio.file.Path;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
+import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.TestDatabase;
 import org.kosync.testing.TestTokens;
 
@@ -22,26 +18,16 @@ import org.kosync.testing.TestTokens;
  * A rotated server: a new signing key (kosync.jwt.signing-key) and the previous one kept for
  * verification (kosync.jwt.previous-keys). New tokens use the new key; old ones keep working.
  */
-@ExtendWith(ArquillianExtension.class)
+@KoreaderTest
 class TokenRotationIT {
-
-  static final Path NEW_KEY = Path.of("target", "it-keys", "rotated-signing-key.pem").toAbsolutePath();
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    TestTokens.writePem(TestTokens.newRsaKey(), NEW_KEY);
-    return Deployments.kosync(Map.of(
-        "kosync.jwt.signing-key", NEW_KEY.toString(),
-        "kosync.jwt.previous-keys", TestTokens.serverKeyFile().toString()));
+    return Deployments.withChangedDefaults(); // signing-key: Deployments.rotatedSigningKey(), previous-keys: the server's own
   }
 
-  @ArquillianResource
-  URL base;
-
   @Test
-  void newTokensUseTheNewKeyAndOldTokensStillVerify() throws Exception {
-    var client = new KoreaderClient(base.toURI());
-    var reader = client.registered("rotation");
+  void newTokensUseTheNewKeyAndOldTokensStillVerify(KoreaderClient client, User reader) throws Exception {
     var accountId = Long.parseLong(TestDatabase.queryString("select id from accounts where username = ?", reader.name()).orElseThrow());
     var oldKey = TestTokens.readPrivateKey(TestTokens.serverKeyFile());
     var oldKid = TestTokens.kidOf(TestTokens.publicOf(oldKey));
@@ -50,7 +36,7 @@ class TokenRotationIT {
     assertEquals(200, bearerOld.status(), bearerOld::toString);
 
     var newToken = client.get("/api/auth.jwt", reader).body();
-    var newKid = TestTokens.kidOf(TestTokens.publicOf(TestTokens.readPrivateKey(NEW_KEY)));
+    var newKid = TestTokens.kidOf(TestTokens.publicOf(TestTokens.readPrivateKey(Deployments.rotatedSigningKey())));
     assertEquals(newKid, TestTokens.kidOf(newToken));
     assertNotEquals(oldKid, newKid);
     assertEquals(200, client.send(client.request("/users/auth").header("Authorization", "Bearer " + newToken).GET()).status());

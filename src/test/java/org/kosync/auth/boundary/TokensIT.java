@@ -8,24 +8,20 @@ import static org.kosync.testing.Replies.assertJson;
 
 import jakarta.json.Json;
 import java.io.StringReader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import javax.crypto.spec.SecretKeySpec;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.Reply;
 import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.SocketClient;
 import org.kosync.testing.TestDatabase;
 import org.kosync.testing.TestTokens;
@@ -34,25 +30,22 @@ import org.kosync.testing.TestTokens;
  * JWTs: issued by /api/auth.jwt, verified by MicroProfile JWT, refused in every forged shape with
  * 401/2001 — and by the WebSocket endpoint, which must apply the same rules, with its refusal.
  */
-@ExtendWith(ArquillianExtension.class)
+@KoreaderTest
 class TokensIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.kosync(Map.of("ENABLE_WEBSOCKET_API", "true"));
+    return Deployments.withWebSockets();
   }
-
-  @ArquillianResource
-  URL base;
 
   KoreaderClient client;
   User reader;
   long accountId;
 
   @BeforeEach
-  void connect() throws Exception {
-    client = new KoreaderClient(base.toURI());
-    reader = client.registered("token");
+  void connect(KoreaderClient client, User reader) throws Exception {
+    this.client = client;
+    this.reader = reader;
     accountId = Long.parseLong(TestDatabase.queryString("select id from accounts where username = ?", reader.name()).orElseThrow());
   }
 
@@ -164,7 +157,7 @@ class TokensIT {
   }
 
   String socketUri(String token) {
-    return "ws://" + base.getHost() + ":" + base.getPort() + "/api/ws/" + token;
+    return client.webSocket("/api/ws/" + token);
   }
 
   @Test

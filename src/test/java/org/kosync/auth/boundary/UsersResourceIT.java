@@ -6,26 +6,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kosync.testing.Replies.assertError;
 import static org.kosync.testing.Replies.assertJson;
 
-import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.TestDatabase;
 
 /** Accounts over the KOReader protocol: registration, authentication, password change, deletion. */
-@ExtendWith(ArquillianExtension.class)
+@KoreaderTest
 class UsersResourceIT {
 
   @Deployment(testable = false)
@@ -33,14 +29,11 @@ class UsersResourceIT {
     return Deployments.kosync();
   }
 
-  @ArquillianResource
-  URL base;
-
   KoreaderClient client;
 
   @BeforeEach
-  void connect() throws Exception {
-    client = new KoreaderClient(base.toURI());
+  void connect(KoreaderClient client) {
+    this.client = client;
   }
 
   @Test
@@ -52,25 +45,21 @@ class UsersResourceIT {
   }
 
   @Test
-  void refusesATakenUsername() {
-    var user = client.registered("taken");
+  void refusesATakenUsername(User user) {
     assertError(client.register(new User(user.name(), KoreaderClient.md5("other"))), 402, 2002, "Username is already registered.");
   }
 
   @Test
-  void storesASlowPepperedHashNeverTheKey() throws Exception {
-    var user = client.registered("stored");
+  void storesASlowPepperedHashNeverTheKey(User user, User salted) throws Exception {
     var stored = TestDatabase.queryString("select password_hash from accounts where username = ?", user.name()).orElseThrow();
     assertFalse(stored.contains(user.key()), stored);
     assertTrue(stored.startsWith("pbkdf2-sha256$600000$"), stored);
-    var salted = client.registered("stored");
     var other = TestDatabase.queryString("select password_hash from accounts where username = ?", salted.name()).orElseThrow();
     assertFalse(other.equals(stored));
   }
 
   @Test
-  void everyAuthenticationFailureIsTheSame401() {
-    var user = client.registered("failures");
+  void everyAuthenticationFailureIsTheSame401(User user) {
     var unauthorized = "{\"code\":2001,\"message\":\"Unauthorized\"}";
     assertJson(client.get("/users/auth", new User(user.name(), KoreaderClient.md5("wrong"))), 401, unauthorized);
     assertJson(client.get("/users/auth", new User("nobody-" + user.name(), user.key())), 401, unauthorized);
@@ -80,8 +69,7 @@ class UsersResourceIT {
 
   /** An unknown user runs the same slow hash as a wrong key, so timing does not reveal who exists. */
   @Test
-  void unknownUserAndWrongKeyTakeAboutTheSameTime() {
-    var user = client.registered("timing");
+  void unknownUserAndWrongKeyTakeAboutTheSameTime(User user) {
     var wrongKey = new User(user.name(), KoreaderClient.md5("wrong"));
     var unknown = new User("ghost-" + user.name(), user.key());
     client.get("/users/auth", wrongKey); // warm both paths
@@ -141,8 +129,7 @@ class UsersResourceIT {
   }
 
   @Test
-  void changesThePasswordAndForgetsTheCachedKey() {
-    var user = client.registered("rotate");
+  void changesThePasswordAndForgetsTheCachedKey(User user) {
     assertEquals(200, client.get("/users/auth", user).status()); // cached now
     var newKey = KoreaderClient.md5("new password");
     assertJson(client.put("/users/password", user, "{\"password\":\"" + newKey + "\"}"), 200, "{\"updated\":true}");
@@ -151,8 +138,7 @@ class UsersResourceIT {
   }
 
   @Test
-  void refusesAnInvalidNewPasswordAndKeepsTheOldOne() {
-    var user = client.registered("badchange");
+  void refusesAnInvalidNewPasswordAndKeepsTheOldOne(User user) {
     assertError(client.put("/users/password", user, "{\"password\":\"\"}"), 403, 2003, "Invalid request");
     assertError(client.put("/users/password", user, "{\"password\":42}"), 403, 2003, "Invalid request");
     assertError(client.put("/users/password", user, "{}"), 403, 2003, "Invalid request");
@@ -161,8 +147,7 @@ class UsersResourceIT {
   }
 
   @Test
-  void deletesTheAccountWithItsProgress() throws Exception {
-    var user = client.registered("leaving");
+  void deletesTheAccountWithItsProgress(User user) throws Exception {
     assertEquals(200, client.pushProgress(user, "0123456789abcdef0123456789abcdef", "12", 0.1, "Kobo").status());
     assertJson(client.delete("/users/me", user), 200, "{\"deleted\":true}");
     assertError(client.get("/users/auth", user), 401, 2001, "Unauthorized");

@@ -8,23 +8,20 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URL;
 import java.util.List;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.KoreaderTest;
 
 /** {@code /api/documents.all} and {@code /api/documents.update}, authenticated with KOReader's headers. */
-@ExtendWith(ArquillianExtension.class)
+@KoreaderTest
 class DocumentsResourceIT {
 
   static final String BOOK = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
@@ -35,16 +32,13 @@ class DocumentsResourceIT {
     return Deployments.kosync();
   }
 
-  @ArquillianResource
-  URL base;
-
   KoreaderClient client;
   User reader;
 
   @BeforeEach
-  void connect() throws Exception {
-    client = new KoreaderClient(base.toURI());
-    reader = client.registered("library");
+  void connect(KoreaderClient client, User reader) {
+    this.client = client;
+    this.reader = reader;
   }
 
   JsonArray all(User user) {
@@ -80,9 +74,9 @@ class DocumentsResourceIT {
   }
 
   @Test
-  void anotherReaderSeesNoneOfIt() {
+  void anotherReaderSeesNoneOfIt(User stranger) {
     client.pushProgress(reader, BOOK, "/p[1]", 0.1, "Kobo");
-    assertEquals(0, all(client.registered("stranger")).size());
+    assertEquals(0, all(stranger).size());
   }
 
   @Test
@@ -104,9 +98,8 @@ class DocumentsResourceIT {
   }
 
   @Test
-  void anUpdateNeverTouchesAnotherReadersDocument() {
+  void anUpdateNeverTouchesAnotherReadersDocument(User intruder) {
     client.pushProgress(reader, BOOK, "/p[1]", 0.1, "Kobo");
-    var intruder = client.registered("intruder");
     assertError(client.put("/api/documents.update", intruder, "{\"id\":\"" + BOOK + "\",\"pretty_name\":\"mine\","
         + "\"username\":\"" + reader.name() + "\"}"), 404, 2007, "Document not found.");
     assertEquals("", all(reader).getJsonObject(0).getString("pretty_name"));

@@ -5,36 +5,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URL;
 import java.util.List;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.TestDatabase;
 
 /** kosync.history.keep=2, pruned every second by the timer: only the two newest earlier states stay. */
-@ExtendWith(ArquillianExtension.class)
+@KoreaderTest
 class HistoryRetentionIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.kosync(Map.of("kosync.history.keep", "2", "kosync.history.prune-interval", "PT1S"));
+    return Deployments.withChangedDefaults(); // history.keep=2, prune-interval=PT1S
   }
 
-  @ArquillianResource
-  URL base;
-
   @Test
-  void theTimerKeepsTheNewestStatesOnly() throws Exception {
-    var client = new KoreaderClient(base.toURI());
-    User reader = client.registered("retention");
+  void theTimerKeepsTheNewestStatesOnly(KoreaderClient client, User reader) throws Exception {
     for (var page = 1; page <= 6; page++) {
       assertEquals(200, client.pushProgress(reader, "cccccccccccccccccccccccccccccccc", "/p[" + page + "]", page / 10.0, "Kobo").status());
     }

@@ -4,24 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.kosync.testing.Replies.assertError;
 import static org.kosync.testing.Replies.assertJson;
 
-import java.net.URL;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.kosync.testing.DatabaseRelay;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.Reply;
 import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.KoreaderTest;
 
 /**
  * The server reaches PostgreSQL through a relay the test can cut: an outage must be a 5xx with
  * code 1000 (KOReader keeps the push and retries it), never a 401 or 403, and service resumes.
  */
-@ExtendWith(ArquillianExtension.class)
+@KoreaderTest
 class DatabaseOutageIT {
 
   static final String BOOK = "99999999999999999999999999999999";
@@ -31,13 +28,8 @@ class DatabaseOutageIT {
     return Deployments.kosync();
   }
 
-  @ArquillianResource
-  URL base;
-
   @Test
-  void unreachableDatabaseIs502WithCode1000AndNothingIsLost() throws Exception {
-    var client = new KoreaderClient(base.toURI());
-    var user = client.registered("outage");
+  void unreachableDatabaseIs502WithCode1000AndNothingIsLost(KoreaderClient client, User user) throws Exception {
     assertEquals(200, client.pushProgress(user, BOOK, "before", 0.4, "Kobo").status());
     var relay = DatabaseRelay.get();
     relay.cut();

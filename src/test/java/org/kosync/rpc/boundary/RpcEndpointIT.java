@@ -6,52 +6,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jwt.NumericDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.SocketClient;
 import org.kosync.testing.StalledSocket;
 import org.kosync.testing.TestDatabase;
 import org.kosync.testing.TestTokens;
 
 /** The WebSocket endpoint's door: the token in the path, the hello, RPC and disconnect. */
-@ExtendWith(ArquillianExtension.class)
+@KoreaderTest
 class RpcEndpointIT {
 
   static final String HELLO_PREFIX = "{\"type\":\"rpc\",\"payload\":{\"server_name\":\"KOsync\",\"server_version\":\"";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    // a small outbox, so that a reader who stops reading overflows it quickly
-    return Deployments.kosync(Map.of("ENABLE_WEBSOCKET_API", "true", "kosync.websocket.max-queued-chars", "65536"));
+    return Deployments.withWebSockets(); // with a small outbox, so that a reader who stops reading overflows it quickly
   }
-
-  @ArquillianResource
-  URL base;
 
   KoreaderClient client;
   User reader;
 
   @BeforeEach
-  void connect() throws Exception {
-    client = new KoreaderClient(base.toURI());
-    reader = client.registered("socket");
+  void connect(KoreaderClient client, User reader) {
+    this.client = client;
+    this.reader = reader;
   }
 
   String uri() {
@@ -97,7 +89,7 @@ class RpcEndpointIT {
       c.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 70));
       c.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 10));
     }), key, AlgorithmIdentifiers.RSA_USING_SHA256, TestTokens.kidOf(TestTokens.publicOf(key)));
-    try (var socket = SocketClient.open("ws://" + base.getHost() + ":" + base.getPort() + "/api/ws/" + stale)) {
+    try (var socket = SocketClient.open(client.webSocket("/api/ws/" + stale))) {
       assertEquals("connect", json(socket.next()).getJsonObject("payload").getString("for_rpc"));
       assertEquals(1008, socket.closed().code());
     }
@@ -108,7 +100,7 @@ class RpcEndpointIT {
     var forged = TestTokens.sign(TestTokens.claims(1, reader.name(), c -> {}), TestTokens.newRsaKey().getPrivate(),
         AlgorithmIdentifiers.RSA_USING_SHA256, "whatever");
     for (var token : new String[] {forged, "garbage"}) {
-      try (var socket = SocketClient.open("ws://" + base.getHost() + ":" + base.getPort() + "/api/ws/" + token)) {
+      try (var socket = SocketClient.open(client.webSocket("/api/ws/" + token))) {
         assertEquals("connect", json(socket.next()).getJsonObject("payload").getString("for_rpc"));
         assertEquals(1008, socket.closed().code());
       }
@@ -119,7 +111,7 @@ class RpcEndpointIT {
   void anAuthJwtTokenWorksInThePathMoreThanOnce() throws Exception {
     var token = client.get("/api/auth.jwt", reader).body();
     for (var i = 0; i < 2; i++) {
-      try (var socket = SocketClient.open("ws://" + base.getHost() + ":" + base.getPort() + "/api/ws/" + token)) {
+      try (var socket = SocketClient.open(client.webSocket("/api/ws/" + token))) {
         assertTrue(socket.next().startsWith(HELLO_PREFIX));
       }
     }
@@ -145,10 +137,9 @@ class RpcEndpointIT {
   }
 
   @Test
-  void everyMalformedMessageGetsAClearErrorAndChangesNothing() throws Exception {
+  void everyMalformedMessageGetsAClearErrorAndChangesNothing(User stranger) throws Exception {
     var book = "cdcdcdcdcdcdcdcdcdcdcdcdcdcdcdcd";
     client.pushProgress(reader, book, "/p[7]", 0.7, "Kobo");
-    var stranger = client.registered("stranger-socket");
     client.pushProgress(stranger, "dcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdc", "/p[9]", 0.9, "Kindle");
     var before = client.get("/api/documents.all", reader).body();
     var strangersBefore = client.get("/api/documents.all", stranger).body();
@@ -189,8 +180,7 @@ class RpcEndpointIT {
   static final String SUBSCRIBED = "{\"type\":\"pubsub\",\"payload\":{\"for_topic\":\"user.documents\",\"data\":\"subscribed\",\"error\":\"\"}}";
 
   @Test
-  void aPushIsAnnouncedToTheReadersSubscribedSessionsOnly() throws Exception {
-    var other = client.registered("other-socket");
+  void aPushIsAnnouncedToTheReadersSubscribedSessionsOnly(User other) throws Exception {
     var otherUri = client.get("/api/ws", other).body();
     try (var subscribed = SocketClient.open(uri()); var twice = SocketClient.open(uri()); var unsubscribed = SocketClient.open(uri());
         var stranger = SocketClient.open(otherUri)) {

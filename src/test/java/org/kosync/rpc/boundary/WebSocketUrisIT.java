@@ -7,45 +7,38 @@ import static org.kosync.testing.Replies.assertError;
 
 import jakarta.json.Json;
 import java.io.StringReader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.Map;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.ServerLogs;
 
 /**
  * {@code /api/ws} with the WebSocket API on and 127.0.0.1 as the only trusted proxy; requests
  * from 127.0.0.2 stand for an untrusted client.
  */
-@ExtendWith(ArquillianExtension.class)
+@KoreaderTest
 class WebSocketUrisIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.kosync(Map.of("ENABLE_WEBSOCKET_API", "true", "ENABLE_TRUSTED_PROXIES", "true", "TRUSTED_PROXIES", "127.0.0.1/32"));
+    return Deployments.withWebSockets(); // 127.0.0.1 the only trusted proxy
   }
-
-  @ArquillianResource
-  URL base;
 
   KoreaderClient client;
   User reader;
 
   @BeforeEach
-  void connect() throws Exception {
-    client = new KoreaderClient(base.toURI());
-    reader = client.registered("sockets");
+  void connect(KoreaderClient client, User reader) {
+    this.client = client;
+    this.reader = reader;
   }
 
   String headers(String extra) {
@@ -56,7 +49,7 @@ class WebSocketUrisIT {
   void aPlainRequestGetsAWsUriWithAShortLivedWebSocketOnlyToken() {
     var reply = client.get("/api/ws", reader);
     assertEquals(200, reply.status(), reply::toString);
-    var prefix = "ws://" + base.getHost() + ":" + base.getPort() + "/api/ws/";
+    var prefix = client.webSocket("/api/ws/");
     assertTrue(reply.body().startsWith(prefix), reply.body());
     var token = reply.body().substring(prefix.length());
     var claims = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8))).readObject();
@@ -78,7 +71,7 @@ class WebSocketUrisIT {
   void anUntrustedClientCannotSpoofThem() {
     var reply = client.raw("127.0.0.2", "GET", "/api/ws", headers("X-Forwarded-Proto: https\r\nX-Forwarded-Host: evil.example\r\n"), new byte[0]);
     assertEquals(200, reply.status(), reply::toString);
-    assertTrue(reply.body().startsWith("ws://" + base.getHost() + "/api/ws/"), reply.body());
+    assertTrue(reply.body().startsWith("ws://" + client.base().getHost() + "/api/ws/"), reply.body());
     assertFalse(reply.body().contains("evil"));
   }
 

@@ -5,25 +5,22 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import java.io.StringReader;
-import java.net.URL;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.SocketClient;
 
 /**
  * Limits and housekeeping, with short settings: two sessions per reader, a sweep every second,
  * tokens of five seconds, one allowed foreign origin.
  */
-@ExtendWith(ArquillianExtension.class)
+@KoreaderTest
 class SessionLimitsIT {
 
   static final String ALLOWED_ORIGIN = "https://reader.example.org";
@@ -38,16 +35,13 @@ class SessionLimitsIT {
         "kosync.websocket.allowed-origins", ALLOWED_ORIGIN));
   }
 
-  @ArquillianResource
-  URL base;
-
   KoreaderClient client;
   User reader;
 
   @BeforeEach
-  void connect() throws Exception {
-    client = new KoreaderClient(base.toURI());
-    reader = client.registered("limits");
+  void connect(KoreaderClient client, User reader) {
+    this.client = client;
+    this.reader = reader;
   }
 
   String uri() {
@@ -81,7 +75,7 @@ class SessionLimitsIT {
 
   @Test
   void browserOriginsMustBeTheServersOwnOrAllowed() throws Exception {
-    var own = "http://" + base.getHost() + ":" + base.getPort();
+    var own = "http://" + client.base().getHost() + ":" + client.base().getPort();
     for (var origin : new String[] {own, ALLOWED_ORIGIN}) {
       try (var socket = SocketClient.openFrom(origin, uri())) {
         assertEquals("", forRpc(socket.next()), origin);
@@ -96,7 +90,7 @@ class SessionLimitsIT {
   @Test
   void aTokenThatExpiresWhileConnectedIsClosedByTheJanitor() throws Exception {
     var token = client.get("/api/auth.jwt", reader).body(); // lives 5 s here
-    try (var socket = SocketClient.open("ws://" + base.getHost() + ":" + base.getPort() + "/api/ws/" + token)) {
+    try (var socket = SocketClient.open(client.webSocket("/api/ws/" + token))) {
       assertEquals("", forRpc(socket.next()));
       var closed = socket.closedWithin(15);
       assertEquals(1008, closed.code());

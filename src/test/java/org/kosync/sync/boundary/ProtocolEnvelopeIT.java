@@ -6,22 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kosync.testing.Replies.assertError;
 import static org.kosync.testing.Replies.assertJson;
 
-import java.net.URL;
 import java.util.stream.Stream;
 import org.glassfish.tyrus.core.HandshakeException;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
+import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.SocketClient;
 
 /** Health, unknown routes, and the default (lenient) Accept policy. */
-@ExtendWith(ArquillianExtension.class)
+@KoreaderTest
 class ProtocolEnvelopeIT {
 
   @Deployment(testable = false)
@@ -29,14 +27,11 @@ class ProtocolEnvelopeIT {
     return Deployments.kosync();
   }
 
-  @ArquillianResource
-  URL base;
-
   KoreaderClient client;
 
   @BeforeEach
-  void connect() throws Exception {
-    client = new KoreaderClient(base.toURI());
+  void connect(KoreaderClient client) {
+    this.client = client;
   }
 
   @Test
@@ -52,13 +47,13 @@ class ProtocolEnvelopeIT {
   }
 
   @Test
-  void theWebSocketApiIsOffUnlessEnabled() {
+  void theWebSocketApiIsOffUnlessEnabled(User reader) {
     var notFound = "{\"code\":404,\"message\":\"Not Found.\"}";
     assertJson(client.send(client.request("/api/ws").GET()), 404, notFound);
-    assertJson(client.get("/api/ws", client.registered("nows")), 404, notFound);
+    assertJson(client.get("/api/ws", reader), 404, notFound);
     assertJson(client.send(client.request("/api/ws/some.token.here").GET()), 404, notFound);
     var refused = assertThrows(IllegalStateException.class,
-        () -> SocketClient.open("ws://" + base.getHost() + ":" + base.getPort() + "/api/ws/some.token.here"));
+        () -> SocketClient.open(client.webSocket("/api/ws/some.token.here")));
     var handshake = Stream.iterate((Throwable) refused, e -> e != null, Throwable::getCause)
         .filter(HandshakeException.class::isInstance).map(HandshakeException.class::cast).findFirst();
     assertTrue(handshake.isPresent(), refused::toString);
@@ -66,8 +61,7 @@ class ProtocolEnvelopeIT {
   }
 
   @Test
-  void lenientAcceptServesCurlAndBrowsers() {
-    var user = client.registered("accept");
+  void lenientAcceptServesCurlAndBrowsers(User user) {
     for (var accept : new String[] {"*/*", "application/json", "text/html,application/xhtml+xml,*/*;q=0.8", KoreaderClient.KOREADER_ACCEPT}) {
       assertJson(client.send(KoreaderClient.authenticated(client.request("/users/auth"), user).setHeader("Accept", accept).GET()),
           200, "{\"authorized\":\"OK\"}");

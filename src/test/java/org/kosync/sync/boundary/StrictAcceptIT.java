@@ -3,32 +3,24 @@ package org.kosync.sync.boundary;
 import static org.kosync.testing.Replies.assertError;
 import static org.kosync.testing.Replies.assertJson;
 
-import java.net.URL;
-import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
+import org.kosync.testing.KoreaderTest;
 
 /** kosync.accept.strict=true: the official server's Accept rules. */
-@ExtendWith(ArquillianExtension.class)
+@KoreaderTest
 class StrictAcceptIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.kosync(Map.of("kosync.accept.strict", "true"));
+    return Deployments.withChangedDefaults(); // kosync.accept.strict=true
   }
 
-  @ArquillianResource
-  URL base;
-
   @Test
-  void enforcesTheVendorHeader() throws Exception {
-    var client = new KoreaderClient(base.toURI());
+  void enforcesTheVendorHeader(KoreaderClient client) {
     assertJson(client.send(client.request("/healthcheck").GET()), 200, "{\"state\":\"OK\"}");
     assertError(client.raw("GET", "/healthcheck", "", new byte[0]), 412, 100, "Accept header not set.");
     assertError(client.send(client.request("/healthcheck").setHeader("Accept", "*/*").GET()), 412, 101, "Invalid Accept header format.");

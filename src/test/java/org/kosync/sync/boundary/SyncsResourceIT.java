@@ -7,26 +7,23 @@ import static org.kosync.testing.Replies.assertJson;
 
 import jakarta.json.Json;
 import java.io.ByteArrayInputStream;
-import java.net.URL;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.User;
+import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.TestDatabase;
 
 /** Reading progress over the KOReader protocol. */
-@ExtendWith(ArquillianExtension.class)
+@KoreaderTest
 class SyncsResourceIT {
 
   static final String BOOK = "043f11771ef9d191364ac0ba08198d36";
@@ -37,16 +34,13 @@ class SyncsResourceIT {
     return Deployments.kosync();
   }
 
-  @ArquillianResource
-  URL base;
-
   KoreaderClient client;
   User reader;
 
   @BeforeEach
-  void connect() throws Exception {
-    client = new KoreaderClient(base.toURI());
-    reader = client.registered("sync");
+  void connect(KoreaderClient client, User reader) {
+    this.client = client;
+    this.reader = reader;
   }
 
   @Test
@@ -79,9 +73,8 @@ class SyncsResourceIT {
   }
 
   @Test
-  void anotherUserCannotReadMyDocument() {
+  void anotherUserCannotReadMyDocument(User other) {
     client.pushProgress(reader, BOOK, "42", 0.42, "Kobo");
-    var other = client.registered("other");
     assertJson(client.get("/syncs/progress/" + BOOK, other), 200, "{}");
     client.pushProgress(other, BOOK, "7", 0.07, "Kindle");
     assertEquals("42", client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
