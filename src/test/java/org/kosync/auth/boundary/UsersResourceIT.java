@@ -192,4 +192,36 @@ class UsersResourceIT {
     Arrays.sort(samples);
     return samples[samples.length / 2];
   }
+
+  /** A NUL byte or an unpaired surrogate can never be part of a registered name: 401 and 403, never 502. */
+  @Test
+  void impossibleNamesAreRefusedNotFailedOn(KoreaderClient client) {
+    var nul = client.raw("GET", "/users/auth", "x-auth-user: a\u0000b\r\nx-auth-key: " + KoreaderClient.md5("x") + "\r\n", new byte[0]);
+    assertError(nul, 401, 2001, "Unauthorized");
+    var surrogate = client.send(client.request("/users/create")
+        .POST(KoreaderClient.body("{\"username\":\"reader\\ud800\",\"password\":\"" + KoreaderClient.md5("x") + "\"}")));
+    assertError(surrogate, 403, 2003, "Invalid request");
+  }
+
+  /**
+   * Ten wrong keys for one name from one address, and that address gets 429 with Retry-After for
+   * the name, without a hash; the owner still logs in from another address, and once verified is
+   * never refused, not even from the address the guesses came from.
+   */
+  @Test
+  void guessingAUsersKeyIsLimitedWithoutLockingTheOwnerOut(User owner) throws Exception {
+    var guess = new User(owner.name(), KoreaderClient.md5("guess"));
+    for (var i = 0; i < 10; i++) {
+      assertError(client.get("/users/auth", guess), 401, 2001, "Unauthorized");
+    }
+    var refused = java.net.http.HttpClient.newHttpClient().send(
+        KoreaderClient.authenticated(client.request("/users/auth"), guess).GET().build(),
+        java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertEquals(429, refused.statusCode());
+    assertTrue(refused.body().contains("\"code\":2008"), refused.body());
+    assertTrue(Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow()) > 0);
+    var headers = "x-auth-user: " + owner.name() + "\r\nx-auth-key: " + owner.key() + "\r\n";
+    assertJson(client.raw("127.0.0.2", "GET", "/users/auth", headers, new byte[0]), 200, "{\"authorized\":\"OK\"}");
+    assertJson(client.get("/users/auth", owner), 200, "{\"authorized\":\"OK\"}");
+  }
 }

@@ -139,4 +139,13 @@ class DocumentsResourceIT {
     assertError(client.send(client.request("/api/documents.all").GET()), 401, 2001, "Unauthorized");
     assertError(client.get("/api/documents.all", new User(reader.name(), "wrong")), 401, 2001, "Unauthorized");
   }
+
+  @Test
+  void aTitleFromMetadataIsCleanedLikeAChosenName(KoreaderClient client, User reader) {
+    var push = "{\"document\":\"" + BOOK + "\",\"progress\":\"p\",\"percentage\":0.1,\"device\":\"Kobo\","
+        + "\"metadata\":{\"title\":\" Moby\\u0000\\nDick\\u001b \"}}";
+    assertEquals(200, client.put("/syncs/progress", reader, push).status());
+    var document = client.get("/api/documents.all", reader).body();
+    assertTrue(document.contains("\"pretty_name\":\"Moby  Dick\""), document);
+  }
 }

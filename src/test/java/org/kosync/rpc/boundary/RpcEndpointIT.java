@@ -1,5 +1,6 @@
 package org.kosync.rpc.boundary;
 
+import org.kosync.testing.RawWebSocket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -258,6 +259,42 @@ class RpcEndpointIT {
       assertEquals(1013, stalled.drainToClose());
     } finally {
       writers.shutdownNow();
+    }
+  }
+
+  @Test
+  void aBinaryMessageClosesWith1003(KoreaderClient client, User reader) throws Exception {
+    try (var socket = RawWebSocket.open(client.get("/api/ws", reader).body())) {
+      socket.nextText(); // hello
+      socket.send(2, new byte[] {1, 2, 3});
+      assertEquals(1003, socket.closeCode());
+    }
+  }
+
+  /** The 64 KiB limit holds while a frame arrives: a 64 MiB frame is refused long before it is all sent. */
+  @Test
+  void aHugeFrameIsRefusedWhileItArrives(KoreaderClient client, User reader) throws Exception {
+    try (var socket = RawWebSocket.open(client.get("/api/ws", reader).body())) {
+      socket.nextText();
+      var announced = 64L * 1024 * 1024;
+      socket.header(1, announced);
+      var sent = socket.stream(announced);
+      assertTrue(sent < announced / 4, "sent " + sent + " of " + announced + " bytes before the server refused");
+    }
+    // the server is well and the reader can connect again
+    try (var socket = SocketClient.open(client.get("/api/ws", reader).body())) {
+      assertTrue(socket.next().contains("Hello!"));
+    }
+  }
+
+  @Test
+  void deeplyNestedJsonGetsAnErrorAndTheConnectionStays(KoreaderClient client, User reader) throws Exception {
+    try (var socket = SocketClient.open(client.get("/api/ws", reader).body())) {
+      socket.next();
+      socket.send("{\"type\":\"rpc\",\"payload\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}");
+      assertEquals("JSON nested deeper than 32 levels.", json(socket.next()).getJsonObject("payload").getString("error"));
+      socket.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.all\"}}");
+      assertEquals("[]", json(socket.next()).getJsonObject("payload").get("result").toString());
     }
   }
 }

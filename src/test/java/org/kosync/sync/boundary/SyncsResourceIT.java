@@ -213,4 +213,53 @@ class SyncsResourceIT {
     assertError(client.get("/syncs/progress/" + BOOK, stranger), 401, 2001, "Unauthorized");
     assertError(client.send(client.request("/syncs/progress/" + BOOK).GET()), 401, 2001, "Unauthorized");
   }
+
+  /**
+   * KOsync's body reader answers, not the server's built-in JSON-P one: its own details, a body
+   * refused by its declared length before it is sent, and a JSON body read whatever its Content-Type.
+   */
+  @Test
+  void theApplicationsBodyReaderHandlesEveryBody() throws Exception {
+    client.pushProgress(reader, BOOK, "kept", 0.5, "Kobo");
+    var auth = "x-auth-user: " + reader.name() + "\r\nx-auth-key: " + reader.key() + "\r\n";
+    try (var socket = new java.net.Socket("127.0.0.1", Integer.getInteger("it.http.port", 8080))) {
+      socket.setSoTimeout(10_000);
+      var head = "PUT /syncs/progress HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n" + auth
+          + "Content-Length: 200000\r\n\r\n{\"document\":";
+      socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      // the rest of the body is never sent: the answer comes from the declared length alone
+      var answer = new String(socket.getInputStream().readNBytes(2048), StandardCharsets.UTF_8);
+      assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
+      assertTrue(answer.contains("\"code\":2003") && answer.contains("The body is larger than 65536 bytes."), answer);
+    }
+    var latin1 = ("{\"document\":\"" + BOOK + "\",\"progress\":\"caf\u00e9\",\"percentage\":0.1,\"device\":\"Kobo\"}")
+        .getBytes(StandardCharsets.ISO_8859_1);
+    var notUtf8 = client.raw("PUT", "/syncs/progress", auth + "Content-Type: application/json\r\n", latin1);
+    assertError(notUtf8, 400, 103, "Could not parse JSON in body.");
+    assertEquals("The body is not valid UTF-8.", notUtf8.json().getString("detail"));
+    var json = "{\"document\":\"" + BOOK + "\",\"progress\":\"plain\",\"percentage\":0.2,\"device\":\"Kobo\"}";
+    assertEquals(200, client.raw("PUT", "/syncs/progress", auth + "Content-Type: text/plain\r\n", json.getBytes(StandardCharsets.UTF_8)).status());
+    assertEquals(200, client.raw("PUT", "/syncs/progress", auth, json.replace("plain", "untyped").getBytes(StandardCharsets.UTF_8)).status());
+    assertEquals("untyped", client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
+  }
+
+  /** Mistakes KOReader would retry for weeks if they were 5xx are 4xx, and nothing is stored. */
+  @Test
+  void permanentMistakesAre403AndStoreNothing() {
+    client.pushProgress(reader, BOOK, "kept", 0.5, "Kobo");
+    var push = "{\"document\":\"" + BOOK + "\",\"progress\":\"P\",\"percentage\":0.5,\"device\":\"Kobo\"";
+    for (var body : new String[] {
+        push.replace("\"P\"", "\"a\\u0000b\"") + "}",
+        push.replace("\"Kobo\"", "\"Ko\\u0000bo\"") + "}",
+        push + ",\"device_id\":\"\\u0000\"}",
+        push.replace("\"P\"", "\"\\ud800\"") + "}",
+        push + ",\"metadata\":" + "[".repeat(1_000) + "]".repeat(1_000) + "}",
+        push.replace("0.5", "1e9999999999") + "}",
+        push.replace("0.5", "0." + "5".repeat(1_500)) + "}"}) {
+      var reply = client.put("/syncs/progress", reader, body);
+      assertError(reply, 403, 2003, "Invalid request");
+    }
+    assertEquals("kept", client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
+  }
 }
