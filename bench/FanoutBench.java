@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,8 @@ import java.util.regex.Pattern;
 public class FanoutBench {
 
   static final String ACCEPT = "application/vnd.koreader.v1+json";
-  // each run writes its own progress values, so an announce of a stale state never counts as delivered
+  // each run writes its own progress values, so an announce of a stale state never counts as
+  // delivered
   static final String RUN = Long.toString(System.currentTimeMillis(), 36);
   static final Pattern PROGRESS = Pattern.compile("\"progress\":\"fanout-" + RUN + "-(\\d+)\"");
 
@@ -47,14 +47,18 @@ public class FanoutBench {
   final String prefix = System.getenv().getOrDefault("FANOUT_USER_PREFIX", "fanout-user-");
   final String key = md5(System.getenv().getOrDefault("FANOUT_PASSWORD", "fanout-password"));
 
-  final HttpClient http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
-  final HttpClient sockets = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
+  final HttpClient http =
+      HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4)).build();
+  final HttpClient sockets =
+      HttpClient.newBuilder().executor(Executors.newFixedThreadPool(2)).build();
 
   /** Per PUT sequence number: when it was sent and when its response arrived (ns; 0: not answered). */
   long[] sentAt;
+
   long[] answeredAt;
   /** Per PUT: which reader it was for. */
   int[] readerOf;
+
   final int[] subscribedPerReader;
   final Map<Integer, List<long[]>> receiptsBySession = new ConcurrentHashMap<>();
   final AtomicLong announces = new AtomicLong();
@@ -73,8 +77,14 @@ public class FanoutBench {
   }
 
   int run() throws Exception {
-    System.out.printf("KOsync fan-out benchmark: %d sessions over %d readers, %s, against %s%n", sessions, users,
-        rate > 0 ? rate + " PUT/s for " + duration + " s (+" + warmup + " s warm-up)" : "idle for " + hold + " s", base);
+    System.out.printf(
+        "KOsync fan-out benchmark: %d sessions over %d readers, %s, against %s%n",
+        sessions,
+        users,
+        rate > 0
+            ? rate + " PUT/s for " + duration + " s (+" + warmup + " s warm-up)"
+            : "idle for " + hold + " s",
+        base);
     var tokens = readersAndTokens();
     var open = openSessions(tokens);
     if (rate > 0) {
@@ -86,7 +96,9 @@ public class FanoutBench {
     var stillOpen = sessions - closedEarly.get();
     var heap = serverHeapAfterGc();
     System.out.println();
-    System.out.printf("sessions open: %d of %d (closed by the server during the run: %d)%n", stillOpen, sessions, closedEarly.get());
+    System.out.printf(
+        "sessions open: %d of %d (closed by the server during the run: %d)%n",
+        stillOpen, sessions, closedEarly.get());
     System.out.printf("server heap after full GC: %s%n", heap);
     return rate > 0 ? report() : (closedEarly.get() == 0 ? 0 : 1);
   }
@@ -103,15 +115,25 @@ public class FanoutBench {
       pool.execute(() -> {
         try {
           var name = prefix + reader;
-          var created = http.send(HttpRequest.newBuilder(base.resolve("/users/create")).header("Accept", ACCEPT)
-              .header("Content-Type", "application/json")
-              .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + name + "\",\"password\":\"" + key + "\"}")).build(),
+          var created = http.send(
+              HttpRequest.newBuilder(base.resolve("/users/create"))
+                  .header("Accept", ACCEPT)
+                  .header("Content-Type", "application/json")
+                  .POST(HttpRequest.BodyPublishers.ofString(
+                      "{\"username\":\"" + name + "\",\"password\":\"" + key + "\"}"))
+                  .build(),
               HttpResponse.BodyHandlers.ofString());
           if (created.statusCode() != 201 && created.statusCode() != 402) {
-            throw new IOException("create " + name + ": " + created.statusCode() + " " + created.body());
+            throw new IOException(
+                "create " + name + ": " + created.statusCode() + " " + created.body());
           }
-          var token = http.send(HttpRequest.newBuilder(base.resolve("/api/auth.jwt")).header("x-auth-user", name)
-              .header("x-auth-key", key).GET().build(), HttpResponse.BodyHandlers.ofString());
+          var token = http.send(
+              HttpRequest.newBuilder(base.resolve("/api/auth.jwt"))
+                  .header("x-auth-user", name)
+                  .header("x-auth-key", key)
+                  .GET()
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
           if (token.statusCode() != 200) {
             throw new IOException("token " + name + ": " + token.statusCode() + " " + token.body());
           }
@@ -128,8 +150,9 @@ public class FanoutBench {
     if (failures.get() > 0) {
       throw new IllegalStateException(failures.get() + " readers could not be set up");
     }
-    System.out.printf("%d readers registered and signed in (%.0f s; the first run hashes every password twice)%n", users,
-        (System.nanoTime() - started) / 1e9);
+    System.out.printf(
+        "%d readers registered and signed in (%.0f s; the first run hashes every password twice)%n",
+        users, (System.nanoTime() - started) / 1e9);
     return tokens;
   }
 
@@ -142,17 +165,21 @@ public class FanoutBench {
       var reader = s % users;
       inFlight.acquire();
       var listener = new Subscriber(s);
-      var opened = sockets.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(30))
+      var opened = sockets
+          .newWebSocketBuilder()
+          .connectTimeout(Duration.ofSeconds(30))
           .buildAsync(URI.create(wsBase + "/api/ws/" + tokens[reader]), listener)
-          .thenCompose(socket -> listener.greeted.thenCompose(hello ->
-              socket.sendText("{\"type\":\"pubsub\",\"payload\":{\"topic\":\"user.documents\"}}", true)))
+          .thenCompose(socket -> listener.greeted.thenCompose(hello -> socket.sendText(
+              "{\"type\":\"pubsub\",\"payload\":{\"topic\":\"user.documents\"}}", true)))
           .thenCompose(socket -> listener.subscribed)
           .whenComplete((ok, error) -> inFlight.release());
       ready.add(opened);
       subscribedPerReader[reader]++;
     }
     CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).get(10, TimeUnit.MINUTES);
-    System.out.printf("%d sessions open and subscribed (%.0f s)%n", sessions, (System.nanoTime() - started) / 1e9);
+    System.out.printf(
+        "%d sessions open and subscribed (%.0f s)%n",
+        sessions, (System.nanoTime() - started) / 1e9);
     return sessions;
   }
 
@@ -230,31 +257,42 @@ public class FanoutBench {
     var done = new CompletableFuture<Void>();
     var outstanding = new AtomicInteger();
     var measuredFrom = warmup * rate;
-    System.out.printf("driving %d PUT/s: %d s warm-up, then %d s measured%n", rate, warmup, duration);
-    scheduler.scheduleAtFixedRate(() -> {
-      var seq = sent.getAndIncrement();
-      if (seq >= total) {
-        done.complete(null);
-        throw new IllegalStateException("finished"); // stops the schedule
-      }
-      var reader = (int) ((seq * 7919L) % users); // spreads PUTs over every reader
-      readerOf[seq] = reader;
-      var body = "{\"document\":\"fanout-" + RUN + "-" + seq + "\",\"progress\":\"fanout-" + RUN + "-" + seq
-          + "\",\"percentage\":0.5,\"device\":\"bench\",\"device_id\":\"FANOUT\"}";
-      outstanding.incrementAndGet();
-      sentAt[seq] = System.nanoTime();
-      http.sendAsync(HttpRequest.newBuilder(base.resolve("/syncs/progress")).header("Accept", ACCEPT)
-          .header("Content-Type", "application/json").header("x-auth-user", prefix + reader).header("x-auth-key", key)
-          .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.discarding())
-          .whenComplete((response, error) -> {
-            if (error == null && response.statusCode() == 200) {
-              answeredAt[seq] = System.nanoTime();
-            } else {
-              failed.incrementAndGet();
-            }
-            outstanding.decrementAndGet();
-          });
-    }, 0, 1_000_000_000L / rate, TimeUnit.NANOSECONDS);
+    System.out.printf(
+        "driving %d PUT/s: %d s warm-up, then %d s measured%n", rate, warmup, duration);
+    scheduler.scheduleAtFixedRate(
+        () -> {
+          var seq = sent.getAndIncrement();
+          if (seq >= total) {
+            done.complete(null);
+            throw new IllegalStateException("finished"); // stops the schedule
+          }
+          var reader = (int) ((seq * 7919L) % users); // spreads PUTs over every reader
+          readerOf[seq] = reader;
+          var body = "{\"document\":\"fanout-" + RUN + "-" + seq + "\",\"progress\":\"fanout-" + RUN
+              + "-" + seq + "\",\"percentage\":0.5,\"device\":\"bench\",\"device_id\":\"FANOUT\"}";
+          outstanding.incrementAndGet();
+          sentAt[seq] = System.nanoTime();
+          http.sendAsync(
+                  HttpRequest.newBuilder(base.resolve("/syncs/progress"))
+                      .header("Accept", ACCEPT)
+                      .header("Content-Type", "application/json")
+                      .header("x-auth-user", prefix + reader)
+                      .header("x-auth-key", key)
+                      .PUT(HttpRequest.BodyPublishers.ofString(body))
+                      .build(),
+                  HttpResponse.BodyHandlers.discarding())
+              .whenComplete((response, error) -> {
+                if (error == null && response.statusCode() == 200) {
+                  answeredAt[seq] = System.nanoTime();
+                } else {
+                  failed.incrementAndGet();
+                }
+                outstanding.decrementAndGet();
+              });
+        },
+        0,
+        1_000_000_000L / rate,
+        TimeUnit.NANOSECONDS);
     done.get();
     scheduler.shutdownNow();
     while (outstanding.get() > 0) {
@@ -295,20 +333,25 @@ public class FanoutBench {
       expected += want;
       var missing = Math.max(0, want - received.getOrDefault((long) seq, 0));
       if (missing > 0 && lost < 10) {
-        System.out.printf("lost: PUT %d for reader %d, %d of %d announces missing, answered %.3f s after the first PUT%n", seq,
-            readerOf[seq], missing, want, (answeredAt[seq] - answeredAt[0]) / 1e9);
+        System.out.printf(
+            "lost: PUT %d for reader %d, %d of %d announces missing, answered %.3f s after the first PUT%n",
+            seq, readerOf[seq], missing, want, (answeredAt[seq] - answeredAt[0]) / 1e9);
       }
       lost += missing;
     }
     var sorted = latencies.stream().mapToLong(Long::longValue).sorted().toArray();
-    System.out.printf("announces expected: %d, received: %d, lost: %d%n", expected, sorted.length, lost);
+    System.out.printf(
+        "announces expected: %d, received: %d, lost: %d%n", expected, sorted.length, lost);
     if (sorted.length > 0) {
-      System.out.printf("delivery after the PUT's response: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+      System.out.printf(
+          "delivery after the PUT's response: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
           percentile(sorted, 50), percentile(sorted, 99), sorted[sorted.length - 1] / 1e6);
       var whole = sinceSent.stream().mapToLong(Long::longValue).sorted().toArray();
-      System.out.printf("delivery after the PUT was sent:     p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+      System.out.printf(
+          "delivery after the PUT was sent:     p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
           percentile(whole, 50), percentile(whole, 99), whole[whole.length - 1] / 1e6);
-      System.out.println("(an announce often overtakes the PUT's own response: those count as 0 ms after the response)");
+      System.out.println(
+          "(an announce often overtakes the PUT's own response: those count as 0 ms after the response)");
     }
     return lost == 0 && sorted.length > 0 ? 0 : 1;
   }
@@ -335,8 +378,11 @@ public class FanoutBench {
       jcmd(pid, "GC.run");
       var info = jcmd(pid, "GC.heap_info");
       var used = Pattern.compile("total (\\d+)K, used (\\d+)K").matcher(info);
-      return used.find() ? String.format("%.0f MiB used of %.0f MiB committed (pid %s)", Long.parseLong(used.group(2)) / 1024.0,
-          Long.parseLong(used.group(1)) / 1024.0, pid) : info;
+      return used.find()
+          ? String.format(
+              "%.0f MiB used of %.0f MiB committed (pid %s)",
+              Long.parseLong(used.group(2)) / 1024.0, Long.parseLong(used.group(1)) / 1024.0, pid)
+          : info;
     } catch (Exception e) {
       return "unknown (" + e.getMessage() + ")";
     }
@@ -363,7 +409,9 @@ public class FanoutBench {
 
   static String md5(String password) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(password.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("MD5").digest(password.getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

@@ -33,12 +33,20 @@ public class FloodBench {
     var seconds = Integer.parseInt(System.getenv().getOrDefault("FLOOD_SECONDS", "20"));
     var name = "flood-reader-" + Long.toString(System.nanoTime(), 36);
     var key = md5(name);
-    var created = call(base, null, "POST", "/users/create", null, null,
+    var created = call(
+        base,
+        null,
+        "POST",
+        "/users/create",
+        null,
+        null,
         "{\"username\":\"" + name + "\",\"password\":\"" + key + "\"}");
     System.out.println("reader registered: " + created.status);
-    System.out.println("first login (slow hash, then cached): " + call(base, null, "GET", "/users/auth", name, key, null).status);
+    System.out.println("first login (slow hash, then cached): "
+        + call(base, null, "GET", "/users/auth", name, key, null).status);
 
-    System.out.println("before the flood:  " + readerLatency(base, name, key, seconds / 2, new AtomicBoolean(true)));
+    System.out.println("before the flood:  "
+        + readerLatency(base, name, key, seconds / 2, new AtomicBoolean(true)));
 
     var flooding = new AtomicBoolean(true);
     var answers = new ConcurrentHashMap<Integer, AtomicInteger>();
@@ -49,7 +57,14 @@ public class FloodBench {
       pool.execute(() -> {
         while (flooding.get()) {
           try {
-            var reply = call(base, address, "GET", "/users/auth", victim, md5("guess" + System.nanoTime()), null);
+            var reply = call(
+                base,
+                address,
+                "GET",
+                "/users/auth",
+                victim,
+                md5("guess" + System.nanoTime()),
+                null);
             answers.computeIfAbsent(reply.status, s -> new AtomicInteger()).incrementAndGet();
           } catch (IOException e) {
             answers.computeIfAbsent(-1, s -> new AtomicInteger()).incrementAndGet();
@@ -61,10 +76,12 @@ public class FloodBench {
     System.out.println("during the flood:  " + readerLatency(base, name, key, seconds, flooding));
     flooding.set(false);
     pool.shutdown();
-    System.out.println("attackers' answers (status: count, -1 = connection failed): " + Map.copyOf(answers));
+    System.out.println(
+        "attackers' answers (status: count, -1 = connection failed): " + Map.copyOf(answers));
   }
 
-  static String readerLatency(URI base, String name, String key, int seconds, AtomicBoolean running) throws Exception {
+  static String readerLatency(URI base, String name, String key, int seconds, AtomicBoolean running)
+      throws Exception {
     var millis = new ArrayList<Double>();
     var failures = 0;
     var end = System.nanoTime() + seconds * 1_000_000_000L;
@@ -76,8 +93,9 @@ public class FloodBench {
       Thread.sleep(50);
     }
     millis.sort(null);
-    return String.format("reader calls=%d not-200=%d p50=%.1f ms p99=%.1f ms max=%.1f ms", millis.size(), failures,
-        at(millis, 0.50), at(millis, 0.99), millis.get(millis.size() - 1));
+    return String.format(
+        "reader calls=%d not-200=%d p50=%.1f ms p99=%.1f ms max=%.1f ms",
+        millis.size(), failures, at(millis, 0.50), at(millis, 0.99), millis.get(millis.size() - 1));
   }
 
   static double at(List<Double> sorted, double quantile) {
@@ -87,7 +105,9 @@ public class FloodBench {
   record Reply(int status, String body) {}
 
   /** One HTTP/1.1 request on its own connection, from {@code local} if given (KOReader-shaped headers). */
-  static Reply call(URI base, String local, String method, String path, String user, String key, String json) throws IOException {
+  static Reply call(
+      URI base, String local, String method, String path, String user, String key, String json)
+      throws IOException {
     try (var socket = new Socket()) {
       if (local != null) {
         socket.bind(new InetSocketAddress(local, 0));
@@ -95,10 +115,14 @@ public class FloodBench {
       socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), 5_000);
       socket.setSoTimeout(30_000);
       var body = json == null ? new byte[0] : json.getBytes(StandardCharsets.UTF_8);
-      var head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nConnection: close\r\nAccept: "
-          + ACCEPT + "\r\n");
+      var head = new StringBuilder(method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost()
+          + "\r\nConnection: close\r\nAccept: " + ACCEPT + "\r\n");
       if (user != null) {
-        head.append("x-auth-user: ").append(user).append("\r\nx-auth-key: ").append(key).append("\r\n");
+        head.append("x-auth-user: ")
+            .append(user)
+            .append("\r\nx-auth-key: ")
+            .append(key)
+            .append("\r\n");
       }
       if (json != null) {
         head.append("Content-Type: application/json\r\n");
@@ -109,7 +133,9 @@ public class FloodBench {
       out.write(body);
       out.flush();
       var response = new String(readAll(socket.getInputStream()), StandardCharsets.UTF_8);
-      return new Reply(Integer.parseInt(response.substring(9, 12)), response.substring(response.indexOf("\r\n\r\n") + 4));
+      return new Reply(
+          Integer.parseInt(response.substring(9, 12)),
+          response.substring(response.indexOf("\r\n\r\n") + 4));
     }
   }
 
@@ -119,7 +145,9 @@ public class FloodBench {
 
   static String md5(String text) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8)));
     } catch (Exception e) {
       throw new IllegalStateException(e);
     }

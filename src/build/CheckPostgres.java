@@ -64,24 +64,32 @@ public class CheckPostgres {
       out.flush();
       var answer = socket.getInputStream().read();
       if (answer != 'S' && answer != 'N') {
-        fail("Something listens at " + where + " but does not answer as PostgreSQL does: point -Dit.db.host/-Dit.db.port at PostgreSQL");
+        fail(
+            "Something listens at " + where
+                + " but does not answer as PostgreSQL does: point -Dit.db.host/-Dit.db.port at PostgreSQL");
       }
       System.out.println("PostgreSQL answers at " + where + " (integration tests)");
     } catch (IOException e) {
-      fail("Something listens at " + where + " but does not answer as PostgreSQL does (" + e.getMessage()
-          + "): point -Dit.db.host/-Dit.db.port at PostgreSQL");
+      fail("Something listens at " + where + " but does not answer as PostgreSQL does ("
+          + e.getMessage() + "): point -Dit.db.host/-Dit.db.port at PostgreSQL");
     }
   }
 
   private static boolean runsIntegrationTests(HashMap<String, String> options) {
-    if (set(options, "skipITs") || set(options, "skipTests") || set(options, "maven.test.skip")
+    if (set(options, "skipITs")
+        || set(options, "skipTests")
+        || set(options, "maven.test.skip")
         || (set(options, "it.wildfly.skip") && set(options, "it.payara.skip"))) {
       return false;
     }
     // ${session.request.goals}, e.g. [clean, verify]
-    List<String> goals = Arrays.stream(options.getOrDefault("goals", "").replaceAll("[\\[\\]]", "").split(","))
-        .map(String::trim).filter(g -> !g.isEmpty()).toList();
-    return goals.stream().anyMatch(g -> PHASES_WITH_INTEGRATION_TESTS.contains(g) || g.contains("failsafe"));
+    List<String> goals = Arrays.stream(
+            options.getOrDefault("goals", "").replaceAll("[\\[\\]]", "").split(","))
+        .map(String::trim)
+        .filter(g -> !g.isEmpty())
+        .toList();
+    return goals.stream()
+        .anyMatch(g -> PHASES_WITH_INTEGRATION_TESTS.contains(g) || g.contains("failsafe"));
   }
 
   /** -Dname and -Dname=true; a property nobody set arrives as the literal ${name}. */
@@ -95,9 +103,12 @@ public class CheckPostgres {
     var clusters = Path.of("/etc/postgresql");
     if (local && Files.isDirectory(clusters)) {
       try (Stream<Path> versions = Files.list(clusters)) {
-        var version = versions.map(v -> v.getFileName().toString()).max((a, b) -> Integer.compare(number(a), number(b)));
+        var version = versions
+            .map(v -> v.getFileName().toString())
+            .max((a, b) -> Integer.compare(number(a), number(b)));
         if (version.isPresent()) {
-          return "start it (pg_ctlcluster --skip-systemctl-redirect " + version.get() + " main start)";
+          return "start it (pg_ctlcluster --skip-systemctl-redirect " + version.get()
+              + " main start)";
         }
       } catch (IOException e) {
         // fall through to the general advice

@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ArchitectureTest {
 
-  static final JavaClasses KOSYNC =
-      new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages("org.kosync");
+  static final JavaClasses KOSYNC = new ClassFileImporter()
+      .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+      .importPackages("org.kosync");
 
   @Test
   void componentsHaveNoCycles() {
@@ -27,28 +28,46 @@ class ArchitectureTest {
 
   @Test
   void theSessionRegistryKnowsNothingOfTheWebSocketProtocol() {
-    noClasses().that().resideInAPackage("org.kosync.sessions..")
-        .should().dependOnClassesThat().resideInAPackage("org.kosync.rpc..")
+    noClasses()
+        .that()
+        .resideInAPackage("org.kosync.sessions..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.kosync.rpc..")
         .check(KOSYNC);
   }
 
   @Test
   void documentsKnowNothingOfKoreadersWire() {
-    noClasses().that().resideInAPackage("org.kosync.documents..")
-        .should().dependOnClassesThat().resideInAPackage("org.kosync.sync..")
+    noClasses()
+        .that()
+        .resideInAPackage("org.kosync.documents..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("org.kosync.sync..")
         .check(KOSYNC);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"auth", "documents", "operations", "problems", "rpc", "sessions", "storage", "sync"})
+  @ValueSource(
+      strings = {"auth", "documents", "operations", "problems", "rpc", "sessions", "storage", "sync"
+      })
   void noImportRunsBackUpWithinAComponent(String component) {
     var root = "org.kosync." + component;
-    noClasses().that().resideInAnyPackage(root + ".control..", root + ".entity..")
-        .should().dependOnClassesThat().resideInAPackage(root + ".boundary..")
+    noClasses()
+        .that()
+        .resideInAnyPackage(root + ".control..", root + ".entity..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(root + ".boundary..")
         .allowEmptyShould(true)
         .check(KOSYNC);
-    noClasses().that().resideInAPackage(root + ".entity..")
-        .should().dependOnClassesThat().resideInAPackage(root + ".control..")
+    noClasses()
+        .that()
+        .resideInAPackage(root + ".entity..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(root + ".control..")
         .allowEmptyShould(true)
         .check(KOSYNC);
   }

@@ -43,7 +43,8 @@ public final class DatabaseRelay {
 
   public static synchronized DatabaseRelay get() {
     if (instance == null) {
-      throw new IllegalStateException("The database relay runs only under failsafe (it.db.relay.port)");
+      throw new IllegalStateException(
+          "The database relay runs only under failsafe (it.db.relay.port)");
     }
     return instance;
   }
@@ -82,22 +83,26 @@ public final class DatabaseRelay {
         pump(client, upstream);
         pump(upstream, client);
       } catch (IOException e) {
-        // listener closed by cut(), or PostgreSQL refused: the client sees a broken connection either way
+        // listener closed by cut(), or PostgreSQL refused: the client sees a broken connection
+        // either way
       }
     }
   }
 
   private void pump(Socket from, Socket to) {
-    var thread = new Thread(() -> {
-      try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-        in.transferTo(out);
-      } catch (IOException e) {
-        // one side went away
-      } finally {
-        close(from);
-        close(to);
-      }
-    }, "db-relay-pump");
+    var thread = new Thread(
+        () -> {
+          try (InputStream in = from.getInputStream();
+              OutputStream out = to.getOutputStream()) {
+            in.transferTo(out);
+          } catch (IOException e) {
+            // one side went away
+          } finally {
+            close(from);
+            close(to);
+          }
+        },
+        "db-relay-pump");
     thread.setDaemon(true);
     thread.start();
   }

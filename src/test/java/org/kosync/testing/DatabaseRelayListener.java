@@ -23,7 +23,9 @@ public class DatabaseRelayListener implements LauncherSessionListener {
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot open the database relay", e);
     } catch (SQLException e) {
-      throw new IllegalStateException("Cannot reach PostgreSQL for the integration tests (-Dit.db.host/-Dit.db.port/-Dit.db.user)", e);
+      throw new IllegalStateException(
+          "Cannot reach PostgreSQL for the integration tests (-Dit.db.host/-Dit.db.port/-Dit.db.user)",
+          e);
     }
   }
 }

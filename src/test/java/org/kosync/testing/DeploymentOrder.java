@@ -38,9 +38,10 @@ public class DeploymentOrder implements ClassOrderer {
       keys.put(c, key);
       groups.putIfAbsent(key.group(), groups.size());
     }
-    classes.sort(Comparator.<ClassDescriptor>comparingInt(c -> groups.get(keys.get(c).group()))
-        .thenComparing(c -> !keys.get(c).managed())
-        .thenComparing(c -> c.getTestClass().getName()));
+    classes.sort(
+        Comparator.<ClassDescriptor>comparingInt(c -> groups.get(keys.get(c).group()))
+            .thenComparing(c -> !keys.get(c).managed())
+            .thenComparing(c -> c.getTestClass().getName()));
   }
 
   private static Key keyOf(Class<?> testClass) {
@@ -58,14 +59,17 @@ public class DeploymentOrder implements ClassOrderer {
       var archive = (Archive<?>) method.get().invoke(null);
       return new Key(SharedDeployments.fingerprint(archive), deployment.managed());
     } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.warning(() -> "Runs " + testClass.getName() + " on its own: its deployment could not be built here: " + e);
+      LOG.warning(() -> "Runs " + testClass.getName()
+          + " on its own: its deployment could not be built here: " + e);
       return own;
     }
   }
 
   private static Optional<Method> deploymentMethod(Class<?> testClass) {
     return Arrays.stream(testClass.getDeclaredMethods())
-        .filter(m -> m.isAnnotationPresent(Deployment.class) && Modifier.isStatic(m.getModifiers()) && m.getParameterCount() == 0)
+        .filter(m -> m.isAnnotationPresent(Deployment.class)
+            && Modifier.isStatic(m.getModifiers())
+            && m.getParameterCount() == 0)
         .findFirst();
   }
 }

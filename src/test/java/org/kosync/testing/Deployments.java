@@ -40,7 +40,8 @@ public final class Deployments {
 
   /** The version the build wrote into the WAR, which the server reports. */
   public static String version() {
-    var war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("kosync.war", "target/kosync.war")));
+    var war = ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("kosync.war", "target/kosync.war")));
     var properties = new Properties();
     try (var in = war.get(CONFIG).getAsset().openStream()) {
       properties.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
@@ -85,7 +86,8 @@ public final class Deployments {
   }
 
   private static final class RotatedKey {
-    static final Path FILE = Path.of("target", "it-keys", "rotated-signing-key.pem").toAbsolutePath();
+    static final Path FILE =
+        Path.of("target", "it-keys", "rotated-signing-key.pem").toAbsolutePath();
 
     static {
       TestTokens.writePem(TestTokens.newRsaKey(), FILE);
@@ -93,7 +95,8 @@ public final class Deployments {
   }
 
   public static WebArchive kosync(Map<String, String> settings) {
-    var war = ShrinkWrap.createFromZipFile(WebArchive.class, new File(System.getProperty("kosync.war", "target/kosync.war")));
+    var war = ShrinkWrap.createFromZipFile(
+        WebArchive.class, new File(System.getProperty("kosync.war", "target/kosync.war")));
     var properties = new Properties();
     try (var in = war.get(CONFIG).getAsset().openStream()) {
       properties.load(new StringReader(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
@@ -117,7 +120,10 @@ public final class Deployments {
       one.setProperty(key, properties.getProperty(key));
       var line = new StringWriter();
       one.store(line, null);
-      line.toString().lines().filter(l -> !l.startsWith("#")).forEach(l -> text.append(l).append('\n'));
+      line.toString()
+          .lines()
+          .filter(l -> !l.startsWith("#"))
+          .forEach(l -> text.append(l).append('\n'));
     }
     return text.toString();
   }

@@ -22,9 +22,12 @@ import java.util.UUID;
 public final class KoreaderClient {
 
   public static final String KOREADER_ACCEPT = "application/vnd.koreader.v1+json";
-  // HTTP/1.1 like KOReader's LuaSocket: the JDK would offer an h2c upgrade, which Payara accepts and WildFly does not
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+  // HTTP/1.1 like KOReader's LuaSocket: the JDK would offer an h2c upgrade, which Payara accepts
+  // and WildFly does not
+  private static final HttpClient HTTP = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(5))
+      .build();
 
   private final URI base;
 
@@ -53,20 +56,29 @@ public final class KoreaderClient {
   /** A user of its own for each test: tests share the database but never each other's accounts. */
   public record User(String name, String key) {
     public static User fresh(String prefix) {
-      return new User(prefix + "-" + UUID.randomUUID().toString().substring(0, 12), md5(UUID.randomUUID().toString()));
+      return new User(
+          prefix + "-" + UUID.randomUUID().toString().substring(0, 12),
+          md5(UUID.randomUUID().toString()));
     }
   }
 
   public static String md5(String password) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(password.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("MD5").digest(password.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }
 
   public Reply register(User user) {
-    return send(request("/users/create").POST(body(Json.createObjectBuilder().add("username", user.name()).add("password", user.key()).build().toString())));
+    return send(request("/users/create")
+        .POST(body(Json.createObjectBuilder()
+            .add("username", user.name())
+            .add("password", user.key())
+            .build()
+            .toString())));
   }
 
   public User registered(String prefix) {
@@ -90,15 +102,19 @@ public final class KoreaderClient {
     return send(authenticated(request(path), user).DELETE());
   }
 
-  public Reply pushProgress(User user, String document, String progress, double percentage, String device) {
-    return put("/syncs/progress", user, Json.createObjectBuilder()
-        .add("document", document)
-        .add("progress", progress)
-        .add("percentage", percentage)
-        .add("device", device)
-        .add("device_id", "0123456789ABCDEF0123456789ABCDEF")
-        .build()
-        .toString());
+  public Reply pushProgress(
+      User user, String document, String progress, double percentage, String device) {
+    return put(
+        "/syncs/progress",
+        user,
+        Json.createObjectBuilder()
+            .add("document", document)
+            .add("progress", progress)
+            .add("percentage", percentage)
+            .add("device", device)
+            .add("device_id", "0123456789ABCDEF0123456789ABCDEF")
+            .build()
+            .toString());
   }
 
   public HttpRequest.Builder request(String path) {
@@ -118,8 +134,12 @@ public final class KoreaderClient {
 
   public Reply send(HttpRequest.Builder request) {
     try {
-      var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-      return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+      var response =
+          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return new Reply(
+          response.statusCode(),
+          response.headers().firstValue("Content-Type").orElse(""),
+          response.body());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
@@ -145,16 +165,20 @@ public final class KoreaderClient {
       socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 5_000);
       socket.setSoTimeout(30_000);
       var head = new ByteArrayOutputStream();
-      head.write((method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      head.write((method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost()
+              + "\r\nConnection: close\r\n")
+          .getBytes(StandardCharsets.ISO_8859_1));
       head.write(headers.getBytes(StandardCharsets.UTF_8));
-      head.write(("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+      head.write(
+          ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
       head.write(body);
       socket.getOutputStream().write(head.toByteArray());
       socket.getOutputStream().flush();
       var response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       var status = Integer.parseInt(response.substring(9, 12));
       var split = response.indexOf("\r\n\r\n");
-      var contentType = response.lines()
+      var contentType = response
+          .lines()
           .filter(l -> l.toLowerCase().startsWith("content-type:"))
           .map(l -> l.substring(13).trim())
           .findFirst()

@@ -42,6 +42,10 @@ public final class KoreaderExtension implements ParameterResolver {
 
   /** Readers are named after the test class (DocumentsResourceIT: {@code documentsresource-…}), to tell them apart in the database. */
   private static String prefix(ExtensionContext context) {
-    return context.getRequiredTestClass().getSimpleName().replaceFirst("IT$", "").toLowerCase(Locale.ROOT);
+    return context
+        .getRequiredTestClass()
+        .getSimpleName()
+        .replaceFirst("IT$", "")
+        .toLowerCase(Locale.ROOT);
   }
 }

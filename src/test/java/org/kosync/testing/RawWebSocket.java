@@ -37,7 +37,8 @@ public final class RawWebSocket implements AutoCloseable {
     var ws = new RawWebSocket(socket);
     var key = new byte[16];
     RANDOM.nextBytes(key);
-    var request = "GET " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":" + target.getPort()
+    var request = "GET " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getHost() + ":"
+        + target.getPort()
         + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\nSec-WebSocket-Key: "
         + Base64.getEncoder().encodeToString(key) + "\r\n\r\n";
     ws.out.write(request.getBytes(StandardCharsets.ISO_8859_1));

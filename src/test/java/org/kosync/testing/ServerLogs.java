@@ -30,7 +30,8 @@ public final class ServerLogs {
       return "";
     }
     try (Stream<Path> files = Files.list(log.getParent())) {
-      return files.filter(f -> f.getFileName().toString().startsWith(name) && Files.isRegularFile(f))
+      return files
+          .filter(f -> f.getFileName().toString().startsWith(name) && Files.isRegularFile(f))
           .sorted()
           .map(ServerLogs::readFile)
           .collect(Collectors.joining());

@@ -76,11 +76,17 @@ public class SharedDeployments implements LoadableExtension {
 
   private static Archive<?> archiveOf(Deployment deployment) {
     var description = deployment.getDescription();
-    return description.getTestableArchive() != null ? description.getTestableArchive() : description.getArchive();
+    return description.getTestableArchive() != null
+        ? description.getTestableArchive()
+        : description.getArchive();
   }
 
   /** A deployment still on the server whose class has ended. */
-  private record Kept(DeployableContainer<?> container, Archive<?> archive, String fingerprint, ProtocolMetaData metaData) {}
+  private record Kept(
+      DeployableContainer<?> container,
+      Archive<?> archive,
+      String fingerprint,
+      ProtocolMetaData metaData) {}
 
   /** Runs inside Arquillian's container and deployment contexts (precedence below their handlers'). */
   public static class Keeper {
@@ -99,18 +105,22 @@ public class SharedDeployments implements LoadableExtension {
 
     private Kept kept;
 
-    public void deploy(@Observes(precedence = -100) EventContext<DeployDeployment> context) throws Exception {
+    public void deploy(@Observes(precedence = -100) EventContext<DeployDeployment> context)
+        throws Exception {
       var event = context.getEvent();
       var next = event.getDeployment();
       if (kept != null) {
-        if (kept.container() == event.getDeployableContainer() && next.getDescription().isArchiveDeployment()
+        if (kept.container() == event.getDeployableContainer()
+            && next.getDescription().isArchiveDeployment()
             && kept.fingerprint().equals(fingerprint(archiveOf(next)))) {
-          // what Arquillian's ContainerDeployController records after a deployment, without deploying again
+          // what Arquillian's ContainerDeployController records after a deployment, without
+          // deploying again
           description.set(next.getDescription());
           deployment.set(next);
           protocolMetaData.set(kept.metaData());
           next.deployed();
-          LOG.info(() -> "Shares the deployed " + kept.archive().getName() + " (" + kept.fingerprint().substring(0, 12) + ")");
+          LOG.info(() -> "Shares the deployed " + kept.archive().getName() + " ("
+              + kept.fingerprint().substring(0, 12) + ")");
           kept = null;
           return;
         }
@@ -122,9 +132,12 @@ public class SharedDeployments implements LoadableExtension {
     public void undeploy(@Observes(precedence = -100) EventContext<UnDeployDeployment> context) {
       var event = context.getEvent();
       var ending = event.getDeployment();
-      if (ending.getDescription().managed() && ending.getDescription().isArchiveDeployment() && !ending.hasDeploymentError()) {
+      if (ending.getDescription().managed()
+          && ending.getDescription().isArchiveDeployment()
+          && !ending.hasDeploymentError()) {
         var archive = archiveOf(ending);
-        kept = new Kept(event.getDeployableContainer(), archive, fingerprint(archive), protocolMetaData.get());
+        kept = new Kept(
+            event.getDeployableContainer(), archive, fingerprint(archive), protocolMetaData.get());
         ending.undeployed();
         return;
       }

@@ -37,18 +37,21 @@ public final class SocketClient implements AutoCloseable {
   }
 
   private SocketClient(URI uri, String origin) {
-    var config = ClientEndpointConfig.Builder.create().configurator(new ClientEndpointConfig.Configurator() {
-      @Override
-      public void beforeRequest(Map<String, List<String>> headers) {
-        if (origin != null) {
-          headers.put("Origin", List.of(origin));
-        }
-      }
-    }).build();
+    var config = ClientEndpointConfig.Builder.create()
+        .configurator(new ClientEndpointConfig.Configurator() {
+          @Override
+          public void beforeRequest(Map<String, List<String>> headers) {
+            if (origin != null) {
+              headers.put("Origin", List.of(origin));
+            }
+          }
+        })
+        .build();
     try {
       this.session = CONTAINER.connectToServer(new Listener(), config, uri);
     } catch (Exception e) {
-      throw new IllegalStateException("Could not open " + uri.getScheme() + "://" + uri.getAuthority(), e);
+      throw new IllegalStateException(
+          "Could not open " + uri.getScheme() + "://" + uri.getAuthority(), e);
     }
   }
 

@@ -32,8 +32,9 @@ public final class StalledSocket implements AutoCloseable {
     var nonce = new byte[16];
     ThreadLocalRandom.current().nextBytes(nonce);
     var key = Base64.getEncoder().encodeToString(nonce);
-    out.write(("GET " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getAuthority() + "\r\nUpgrade: websocket\r\n"
-        + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
+    out.write(("GET " + target.getRawPath() + " HTTP/1.1\r\nHost: " + target.getAuthority()
+            + "\r\nUpgrade: websocket\r\n" + "Connection: Upgrade\r\nSec-WebSocket-Key: " + key
+            + "\r\nSec-WebSocket-Version: 13\r\n\r\n")
         .getBytes(StandardCharsets.US_ASCII));
     out.flush();
     var status = readLine();
@@ -84,7 +85,9 @@ public final class StalledSocket implements AutoCloseable {
     while (true) {
       var frame = frame();
       if (frame.opcode() == 0x8) {
-        closeCode = frame.payload().length >= 2 ? ((frame.payload()[0] & 0xff) << 8) | (frame.payload()[1] & 0xff) : 1005;
+        closeCode = frame.payload().length >= 2
+            ? ((frame.payload()[0] & 0xff) << 8) | (frame.payload()[1] & 0xff)
+            : 1005;
         return null;
       }
       if (frame.opcode() == 0x1) {

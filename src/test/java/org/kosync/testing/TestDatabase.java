@@ -34,12 +34,17 @@ public final class TestDatabase {
   }
 
   private static Connection connect(String database) throws SQLException {
-    var url = "jdbc:postgresql://" + System.getProperty("it.db.host", "127.0.0.1") + ":" + System.getProperty("it.db.port", "5432") + "/" + database;
-    return DriverManager.getConnection(url, System.getProperty("it.db.user", "postgres"), System.getProperty("it.db.password", ""));
+    var url = "jdbc:postgresql://" + System.getProperty("it.db.host", "127.0.0.1") + ":"
+        + System.getProperty("it.db.port", "5432") + "/" + database;
+    return DriverManager.getConnection(
+        url,
+        System.getProperty("it.db.user", "postgres"),
+        System.getProperty("it.db.password", ""));
   }
 
   public static Optional<String> queryString(String sql, Object... parameters) throws SQLException {
-    try (var connection = connect(); var statement = connection.prepareStatement(sql)) {
+    try (var connection = connect();
+        var statement = connection.prepareStatement(sql)) {
       for (var i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }

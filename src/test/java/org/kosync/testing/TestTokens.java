@@ -27,15 +27,19 @@ public final class TestTokens {
 
   /** The key the server under test generated into its data directory on first start. */
   public static PrivateKey serverKey() {
-    return readPrivateKey(Path.of(System.getProperty("it.data.dir", "target/it-data"), "jwt", "signing-key.pem"));
+    return readPrivateKey(
+        Path.of(System.getProperty("it.data.dir", "target/it-data"), "jwt", "signing-key.pem"));
   }
 
   public static String serverPublicKeyPem() {
     try {
       var key = (java.security.interfaces.RSAPrivateCrtKey) serverKey();
-      var publicKey = KeyFactory.getInstance("RSA").generatePublic(
-          new java.security.spec.RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
-      return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder().encodeToString(publicKey.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+      var publicKey = KeyFactory.getInstance("RSA")
+          .generatePublic(
+              new java.security.spec.RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+      return "-----BEGIN PUBLIC KEY-----\n"
+          + Base64.getMimeEncoder().encodeToString(publicKey.getEncoded())
+          + "\n-----END PUBLIC KEY-----\n";
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -54,7 +58,8 @@ public final class TestTokens {
   public static Path writePem(KeyPair key, Path file) {
     try {
       Files.createDirectories(file.getParent());
-      var pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(key.getPrivate().getEncoded())
+      var pem = "-----BEGIN PRIVATE KEY-----\n"
+          + Base64.getMimeEncoder().encodeToString(key.getPrivate().getEncoded())
           + "\n-----END PRIVATE KEY-----\n";
       return Files.writeString(file, pem, StandardCharsets.US_ASCII);
     } catch (IOException e) {
@@ -65,7 +70,8 @@ public final class TestTokens {
   public static PrivateKey readPrivateKey(Path file) {
     try {
       var body = Files.readString(file).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-      return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
+      return KeyFactory.getInstance("RSA")
+          .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (GeneralSecurityException e) {
@@ -123,7 +129,8 @@ public final class TestTokens {
     try {
       var crt = (java.security.interfaces.RSAPrivateCrtKey) key;
       return (java.security.interfaces.RSAPublicKey) KeyFactory.getInstance("RSA")
-          .generatePublic(new java.security.spec.RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
+          .generatePublic(
+              new java.security.spec.RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }
@@ -131,7 +138,8 @@ public final class TestTokens {
 
   /** The server's generated key file, created here first if no deployment has created it yet. */
   public static Path serverKeyFile() {
-    var file = Path.of(System.getProperty("it.data.dir", "target/it-data"), "jwt", "signing-key.pem");
+    var file =
+        Path.of(System.getProperty("it.data.dir", "target/it-data"), "jwt", "signing-key.pem");
     if (!Files.exists(file)) {
       writePem(newRsaKey(), file);
     }
@@ -140,7 +148,11 @@ public final class TestTokens {
 
   /** The "kid" of a token the server issued. */
   public static String kidOf(String token) {
-    var header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
-    return jakarta.json.Json.createReader(new java.io.StringReader(header)).readObject().getString("kid");
+    var header = new String(
+        Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))),
+        StandardCharsets.UTF_8);
+    return jakarta.json.Json.createReader(new java.io.StringReader(header))
+        .readObject()
+        .getString("kid");
   }
 }

@@ -72,7 +72,8 @@ public class Accounts {
     }
     limits.checkLogin(clientAddress, username);
     if (!couldBeRegistered(username) || !couldBeRegistered(key)) {
-      // registration refuses these, so no account can match; nor could the database look the name up
+      // registration refuses these, so no account can match; nor could the database look the name
+      // up
       limits.failedLogin(clientAddress, Optional.empty());
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
@@ -88,7 +89,9 @@ public class Accounts {
   }
 
   private static boolean couldBeRegistered(String credential) {
-    return credential.codePoints().noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
+    return credential
+        .codePoints()
+        .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
   }
 
   public String issueToken(Caller caller) {
@@ -100,7 +103,10 @@ public class Accounts {
   }
 
   private int currentCredentialVersion(Caller caller) {
-    return store.byId(caller.accountId()).map(Account::credentialVersion).orElseThrow(() -> new SyncException(SyncError.UNAUTHORIZED));
+    return store
+        .byId(caller.accountId())
+        .map(Account::credentialVersion)
+        .orElseThrow(() -> new SyncException(SyncError.UNAUTHORIZED));
   }
 
   public void changePassword(Caller caller, String newKey) {

@@ -7,8 +7,8 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import java.util.Optional;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.kosync.auth.control.HeaderText;
 import org.kosync.auth.control.LoginLimits;
 import org.kosync.auth.control.TokenVerifier;
@@ -66,6 +66,7 @@ public class KoreaderAuthFilter implements ContainerRequestFilter {
     if (user == null || key == null || user.isEmpty() || key.isEmpty()) {
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
-    currentCaller.set(accounts.authenticate(HeaderText.decode(user), HeaderText.decode(key), client.get()));
+    currentCaller.set(
+        accounts.authenticate(HeaderText.decode(user), HeaderText.decode(key), client.get()));
   }
 }

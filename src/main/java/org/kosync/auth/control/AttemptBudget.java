@@ -26,22 +26,26 @@ final class AttemptBudget {
     this.budget = budget;
     this.windowNanos = window.toNanos();
     this.ticker = ticker;
-    this.windows = Caffeine.newBuilder().maximumSize(maxKeys).ticker(ticker).expireAfter(new Expiry<String, Window>() {
-      @Override
-      public long expireAfterCreate(String key, Window value, long now) {
-        return Math.max(0, value.start() + windowNanos - now);
-      }
+    this.windows = Caffeine.newBuilder()
+        .maximumSize(maxKeys)
+        .ticker(ticker)
+        .expireAfter(new Expiry<String, Window>() {
+          @Override
+          public long expireAfterCreate(String key, Window value, long now) {
+            return Math.max(0, value.start() + windowNanos - now);
+          }
 
-      @Override
-      public long expireAfterUpdate(String key, Window value, long now, long remaining) {
-        return Math.max(0, value.start() + windowNanos - now);
-      }
+          @Override
+          public long expireAfterUpdate(String key, Window value, long now, long remaining) {
+            return Math.max(0, value.start() + windowNanos - now);
+          }
 
-      @Override
-      public long expireAfterRead(String key, Window value, long now, long remaining) {
-        return remaining;
-      }
-    }).build();
+          @Override
+          public long expireAfterRead(String key, Window value, long now, long remaining) {
+            return remaining;
+          }
+        })
+        .build();
   }
 
   /** How long until {@code key} may try again, if its budget for this window is spent. */
@@ -56,7 +60,13 @@ final class AttemptBudget {
 
   void count(String key) {
     var now = ticker.read();
-    windows.asMap().merge(key, new Window(now, 1),
-        (current, first) -> now - current.start() >= windowNanos ? first : new Window(current.start(), current.attempts() + 1));
+    windows
+        .asMap()
+        .merge(
+            key,
+            new Window(now, 1),
+            (current, first) -> now - current.start() >= windowNanos
+                ? first
+                : new Window(current.start(), current.attempts() + 1));
   }
 }

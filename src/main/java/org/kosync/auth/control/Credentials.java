@@ -68,15 +68,21 @@ public class Credentials {
   private Semaphore slowHashes;
   private byte[] cacheSecret;
   private String unknownUserHash;
-  // bumped on every password change or deletion: a check that began before it must not cache its result
+  // bumped on every password change or deletion: a check that began before it must not cache its
+  // result
   private final AtomicLong generation = new AtomicLong();
   private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   @PostConstruct
   void init() {
-    hashing = new PasswordHashing(Pepper.load(configuredPepper, DataDirectory.of(config)), PasswordHashing.ITERATIONS);
-    verified = Caffeine.newBuilder().maximumSize(cacheSize).expireAfter(new IdleOrOld(cacheIdle, cacheMaxAge)).build();
-    var permits = hashConcurrency > 0 ? hashConcurrency : Runtime.getRuntime().availableProcessors();
+    hashing = new PasswordHashing(
+        Pepper.load(configuredPepper, DataDirectory.of(config)), PasswordHashing.ITERATIONS);
+    verified = Caffeine.newBuilder()
+        .maximumSize(cacheSize)
+        .expireAfter(new IdleOrOld(cacheIdle, cacheMaxAge))
+        .build();
+    var permits =
+        hashConcurrency > 0 ? hashConcurrency : Runtime.getRuntime().availableProcessors();
     slowHashes = new Semaphore(permits, true);
     cacheSecret = new byte[32];
     new SecureRandom().nextBytes(cacheSecret);
@@ -128,7 +134,8 @@ public class Credentials {
     if (generation.get() == generationAtStart) {
       var now = System.nanoTime();
       var left = Duration.between(Instant.now(), until);
-      verified.put(cacheKey, new IdleOrOld.Verified(caller, now, now + Math.max(0, left.toNanos())));
+      verified.put(
+          cacheKey, new IdleOrOld.Verified(caller, now, now + Math.max(0, left.toNanos())));
     }
   }
 

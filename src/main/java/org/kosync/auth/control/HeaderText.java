@@ -27,7 +27,8 @@ public final class HeaderText {
       return value;
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1)))

@@ -36,7 +36,8 @@ final class IdleOrOld implements Expiry<String, IdleOrOld.Verified> {
   }
 
   @Override
-  public long expireAfterUpdate(String key, Verified value, long currentTime, long currentDuration) {
+  public long expireAfterUpdate(
+      String key, Verified value, long currentTime, long currentDuration) {
     return remaining(value, currentTime);
   }
 

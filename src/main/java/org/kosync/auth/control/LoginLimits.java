@@ -21,7 +21,8 @@ import org.kosync.problems.entity.SyncException;
 @ApplicationScoped
 public class LoginLimits {
 
-  // enough distinct addresses and names for a large install; an attacker's extra keys evict old ones
+  // enough distinct addresses and names for a large install; an attacker's extra keys evict old
+  // ones
   private static final long MAX_KEYS = 200_000;
 
   @Inject
@@ -48,14 +49,21 @@ public class LoginLimits {
   void init() {
     byAddress = new AttemptBudget(failuresPerAddress, window, MAX_KEYS, Ticker.systemTicker());
     byUserAtAddress = new AttemptBudget(failuresPerUser, window, MAX_KEYS, Ticker.systemTicker());
-    registrations = new AttemptBudget(registrationsPerAddress, window, MAX_KEYS, Ticker.systemTicker());
+    registrations =
+        new AttemptBudget(registrationsPerAddress, window, MAX_KEYS, Ticker.systemTicker());
   }
 
   /** Before a credential is checked the slow way. */
   public void checkLogin(String address, String username) {
-    byAddress.exhausted(address).or(() -> byUserAtAddress.exhausted(userAt(username, address))).ifPresent(wait -> {
-      throw new SyncException(SyncError.TOO_MANY_ATTEMPTS, "Too many failed logins from here; try again later.", wait);
-    });
+    byAddress
+        .exhausted(address)
+        .or(() -> byUserAtAddress.exhausted(userAt(username, address)))
+        .ifPresent(wait -> {
+          throw new SyncException(
+              SyncError.TOO_MANY_ATTEMPTS,
+              "Too many failed logins from here; try again later.",
+              wait);
+        });
   }
 
   public void failedLogin(String address, Optional<String> username) {
@@ -66,7 +74,8 @@ public class LoginLimits {
   /** Every registration attempt counts, made or refused. */
   public void registering(String address) {
     registrations.exhausted(address).ifPresent(wait -> {
-      throw new SyncException(SyncError.TOO_MANY_ATTEMPTS, "Too many registrations from here; try again later.", wait);
+      throw new SyncException(
+          SyncError.TOO_MANY_ATTEMPTS, "Too many registrations from here; try again later.", wait);
     });
     registrations.count(address);
   }

@@ -44,8 +44,10 @@ public class OwnTokens implements TokenSource {
   public JwtConsumerBuilder rules(JwtConsumerBuilder common) {
     return common
         .setRequireIssuedAt()
-        .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
-        .setVerificationKeyResolver(new JwksVerificationKeyResolver(List.<JsonWebKey>copyOf(keys.verificationKeys())));
+        .setJwsAlgorithmConstraints(
+            AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+        .setVerificationKeyResolver(
+            new JwksVerificationKeyResolver(List.<JsonWebKey>copyOf(keys.verificationKeys())));
   }
 
   @Override
@@ -53,8 +55,10 @@ public class OwnTokens implements TokenSource {
     try {
       var accountId = Long.parseLong(verified.getSubject());
       var version = verified.getClaimValue(TokenIssuer.CREDENTIAL_VERSION);
-      return store.byId(accountId)
-          .filter(account -> version instanceof Number n && n.longValue() == account.credentialVersion())
+      return store
+          .byId(accountId)
+          .filter(account ->
+              version instanceof Number n && n.longValue() == account.credentialVersion())
           .map(Account::asCaller)
           .orElseThrow(() -> new SyncException(SyncError.UNAUTHORIZED));
     } catch (NumberFormatException | MalformedClaimException e) {

@@ -40,7 +40,8 @@ public final class PasswordHashing {
   public String hash(String key) {
     var salt = new byte[SALT_BYTES];
     random.nextBytes(salt);
-    return SCHEME + "$" + iterations + "$" + B64.encodeToString(salt) + "$" + B64.encodeToString(derive(key, salt, iterations));
+    return SCHEME + "$" + iterations + "$" + B64.encodeToString(salt) + "$"
+        + B64.encodeToString(derive(key, salt, iterations));
   }
 
   /** Constant-time in the key; a malformed stored value never matches. */
@@ -65,7 +66,9 @@ public final class PasswordHashing {
       var peppered = B64.encodeToString(mac.doFinal(key.getBytes(StandardCharsets.UTF_8)));
       var spec = new PBEKeySpec(peppered.toCharArray(), salt, rounds, HASH_BITS);
       try {
-        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+        return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256")
+            .generateSecret(spec)
+            .getEncoded();
       } finally {
         spec.clearPassword();
       }

@@ -43,14 +43,17 @@ public final class Pepper {
     var bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     try {
-      Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+      Files.createFile(
+          file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
     } catch (UnsupportedOperationException e) {
       Files.createFile(file);
     } catch (FileAlreadyExistsException e) {
       return; // another node or deployment generated it first: use theirs
     }
-    Files.writeString(file, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
-    LOG.log(Level.WARNING,
+    Files.writeString(
+        file, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
+    LOG.log(
+        Level.WARNING,
         "Generated a new password pepper in {0}. Back it up with the database: without it no stored password can be "
             + "verified. Servers sharing one database need the same pepper (set KOSYNC_PEPPER).",
         file);

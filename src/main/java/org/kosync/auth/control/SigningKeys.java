@@ -70,15 +70,24 @@ public class SigningKeys {
   @PostConstruct
   void load() {
     var dataDirectory = DataDirectory.of(config);
-    var signingFile = configuredSigningKey.map(Path::of).orElseGet(() -> generatedKey(dataDirectory.resolve(GENERATED)));
+    var signingFile = configuredSigningKey
+        .map(Path::of)
+        .orElseGet(() -> generatedKey(dataDirectory.resolve(GENERATED)));
     signing = jwk(readPem(signingFile));
     var keys = new ArrayList<RsaJsonWebKey>();
     keys.add(signing);
-    Arrays.stream(previousKeys.orElse(new String[0])).map(String::strip).filter(p -> !p.isEmpty())
-        .map(p -> publicJwk(readPem(Path.of(p)))).forEach(keys::add);
+    Arrays.stream(previousKeys.orElse(new String[0]))
+        .map(String::strip)
+        .filter(p -> !p.isEmpty())
+        .map(p -> publicJwk(readPem(Path.of(p))))
+        .forEach(keys::add);
     verification = List.copyOf(keys);
     publish(dataDirectory.resolve(PUBLISHED), keys);
-    LOG.log(Level.INFO, "Signing tokens with key {0}; {1} key(s) accepted", signing.getKeyId(), keys.size());
+    LOG.log(
+        Level.INFO,
+        "Signing tokens with key {0}; {1} key(s) accepted",
+        signing.getKeyId(),
+        keys.size());
   }
 
   public RsaJsonWebKey signingKey() {
@@ -99,12 +108,19 @@ public class SigningKeys {
       generator.initialize(2048);
       var pair = generator.generateKeyPair();
       Files.createDirectories(file.getParent());
-      var temporary = Files.createTempFile(file.getParent(), "signing-key", ".tmp",
+      var temporary = Files.createTempFile(
+          file.getParent(),
+          "signing-key",
+          ".tmp",
           PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(temporary, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
+      Files.writeString(
+          temporary, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
-      LOG.log(Level.WARNING, "Generated a token signing key in {0}. Back it up; servers sharing a database need the same "
-          + "key (set kosync.jwt.signing-key).", file);
+      LOG.log(
+          Level.WARNING,
+          "Generated a token signing key in {0}. Back it up; servers sharing a database need the same "
+              + "key (set kosync.jwt.signing-key).",
+          file);
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot create the token signing key " + file, e);
@@ -128,19 +144,22 @@ public class SigningKeys {
     try {
       var factory = KeyFactory.getInstance("RSA");
       var privateKey = (RSAPrivateCrtKey) factory.generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-      var publicKey = (RSAPublicKey) factory.generatePublic(new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
+      var publicKey = (RSAPublicKey) factory.generatePublic(
+          new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
       var jwk = new RsaJsonWebKey(publicKey);
       jwk.setPrivateKey(privateKey);
       return identified(jwk);
     } catch (GeneralSecurityException | ClassCastException e) {
-      throw new IllegalStateException("The signing key must be an RSA private key in PKCS#8 PEM", e);
+      throw new IllegalStateException(
+          "The signing key must be an RSA private key in PKCS#8 PEM", e);
     }
   }
 
   /** A previous key: its public half (X.509 PEM), or a PKCS#8 private key file it is derived from. */
   private static RsaJsonWebKey publicJwk(byte[] der) {
     try {
-      return identified(new RsaJsonWebKey((RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der))));
+      return identified(new RsaJsonWebKey((RSAPublicKey)
+          KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(der))));
     } catch (GeneralSecurityException | ClassCastException e) {
       var full = jwk(der);
       return identified(new RsaJsonWebKey(full.getRsaPublicKey()));
@@ -150,8 +169,10 @@ public class SigningKeys {
   /** The key id is derived from the public key, so every node that has the same key names it the same. */
   private static RsaJsonWebKey identified(RsaJsonWebKey jwk) {
     try {
-      var digest = MessageDigest.getInstance("SHA-256").digest(jwk.getRsaPublicKey().getEncoded());
-      jwk.setKeyId(Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22));
+      var digest =
+          MessageDigest.getInstance("SHA-256").digest(jwk.getRsaPublicKey().getEncoded());
+      jwk.setKeyId(
+          Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22));
       jwk.setAlgorithm("RS256");
       jwk.setUse("sig");
       return jwk;
@@ -161,19 +182,23 @@ public class SigningKeys {
   }
 
   private static void publish(Path file, List<RsaJsonWebKey> keys) {
-    var publicOnly = keys.stream().map(k -> identified(new RsaJsonWebKey(k.getRsaPublicKey()))).toList();
+    var publicOnly = keys.stream()
+        .map(k -> identified(new RsaJsonWebKey(k.getRsaPublicKey())))
+        .toList();
     try {
       Files.createDirectories(file.getParent());
       var temporary = Files.createTempFile(file.getParent(), "verification-keys", ".tmp");
       Files.writeString(temporary, new JsonWebKeySet(publicOnly).toJson(), StandardCharsets.UTF_8);
-      Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      Files.move(
+          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot publish the token verification keys to " + file, e);
     }
   }
 
   static String pem(String type, byte[] der) {
-    return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
+    return "-----BEGIN " + type + "-----\n"
+        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
         + "\n-----END " + type + "-----\n";
   }
 }

@@ -19,6 +19,7 @@ public class TokenIssuer {
 
   /** The claim with the account's credential version: a password change makes older tokens invalid. */
   public static final String CREDENTIAL_VERSION = "cv";
+
   static final List<String> GROUPS = List.of("reader");
 
   @Inject
@@ -35,6 +36,7 @@ public class TokenIssuer {
 
   /** What a token may be used for: {@link #WEBSOCKET} tokens open one WebSocket and nothing else. */
   public static final String USE = "use";
+
   public static final String WEBSOCKET = "websocket";
   static final Duration WEBSOCKET_LIFETIME = Duration.ofSeconds(60);
 

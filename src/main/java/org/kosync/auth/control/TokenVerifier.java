@@ -43,8 +43,11 @@ public class TokenVerifier {
   public record Verified(Caller caller, Instant expiresAt) {}
 
   // reads the issuer, so the right source's rules can check everything else
-  private static final JwtConsumer UNVERIFIED =
-      new JwtConsumerBuilder().setSkipAllValidators().setDisableRequireSignature().setSkipSignatureVerification().build();
+  private static final JwtConsumer UNVERIFIED = new JwtConsumerBuilder()
+      .setSkipAllValidators()
+      .setDisableRequireSignature()
+      .setSkipSignatureVerification()
+      .build();
 
   @Inject
   Instance<TokenSource> sources;
@@ -58,8 +61,10 @@ public class TokenVerifier {
   int clockSkewSeconds;
 
   // a WebSocket URI's token is remembered on this node for longer than it lives
-  private final Cache<String, Boolean> usedWebSocketTokens =
-      Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(5)).maximumSize(1_000_000).build();
+  private final Cache<String, Boolean> usedWebSocketTokens = Caffeine.newBuilder()
+      .expireAfterWrite(Duration.ofMinutes(5))
+      .maximumSize(1_000_000)
+      .build();
 
   private Map<String, Checked> byIssuer;
 
@@ -108,11 +113,15 @@ public class TokenVerifier {
   Verified verify(String token, Presented where) {
     try {
       var context = UNVERIFIED.process(token);
-      var checked = Optional.ofNullable(context.getJwtClaims().getIssuer()).map(byIssuer::get).orElseThrow(TokenVerifier::invalid);
+      var checked = Optional.ofNullable(context.getJwtClaims().getIssuer())
+          .map(byIssuer::get)
+          .orElseThrow(TokenVerifier::invalid);
       checked.consumer().processContext(context);
       allowedUse(context, where);
       var caller = checked.source().caller(context.getJwtClaims());
-      return new Verified(caller, Instant.ofEpochSecond(context.getJwtClaims().getExpirationTime().getValue()));
+      return new Verified(
+          caller,
+          Instant.ofEpochSecond(context.getJwtClaims().getExpirationTime().getValue()));
     } catch (InvalidJwtException | MalformedClaimException e) {
       throw invalid();
     }
@@ -125,11 +134,15 @@ public class TokenVerifier {
       return;
     }
     if (where != Presented.WEBSOCKET_URI || !TokenIssuer.WEBSOCKET.equals(use)) {
-      throw invalid(); // a WebSocket URI's token may end up in a log: it opens that one connection and no REST call
+      throw invalid(); // a WebSocket URI's token may end up in a log: it opens that one connection
+      // and no REST call
     }
-    var id = Optional.ofNullable(claims.getJwtId()).orElseThrow(() -> new SyncException(SyncError.UNAUTHORIZED, "The token has no id."));
+    var id = Optional.ofNullable(claims.getJwtId())
+        .orElseThrow(() -> new SyncException(SyncError.UNAUTHORIZED, "The token has no id."));
     if (usedWebSocketTokens.asMap().putIfAbsent(id, Boolean.TRUE) != null) {
-      throw new SyncException(SyncError.UNAUTHORIZED, "This WebSocket URI was used already; ask /api/ws for a new one.");
+      throw new SyncException(
+          SyncError.UNAUTHORIZED,
+          "This WebSocket URI was used already; ask /api/ws for a new one.");
     }
   }
 

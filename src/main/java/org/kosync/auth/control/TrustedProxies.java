@@ -18,7 +18,11 @@ public final class TrustedProxies {
         return false;
       }
       var bits = address.length * 8;
-      var mask = BigInteger.ONE.shiftLeft(bits).subtract(BigInteger.ONE).shiftRight(prefix).not();
+      var mask = BigInteger.ONE
+          .shiftLeft(bits)
+          .subtract(BigInteger.ONE)
+          .shiftRight(prefix)
+          .not();
       return new BigInteger(1, address).and(mask).equals(new BigInteger(1, network).and(mask));
     }
   }
@@ -35,7 +39,11 @@ public final class TrustedProxies {
 
   /** {@code 10.0.0.0/8, 127.0.0.1, ::1}; a malformed entry stops the start rather than trusting too much. */
   public static TrustedProxies parse(List<String> entries) {
-    return new TrustedProxies(entries.stream().map(String::strip).filter(e -> !e.isEmpty()).map(TrustedProxies::range).toList());
+    return new TrustedProxies(entries.stream()
+        .map(String::strip)
+        .filter(e -> !e.isEmpty())
+        .map(TrustedProxies::range)
+        .toList());
   }
 
   /**
@@ -75,7 +83,8 @@ public final class TrustedProxies {
     var slash = entry.indexOf('/');
     var host = slash < 0 ? entry : entry.substring(0, slash);
     if (!host.matches("[0-9a-fA-F:.]+")) {
-      throw new IllegalArgumentException("TRUSTED_PROXIES takes IP addresses or CIDR ranges, not " + entry);
+      throw new IllegalArgumentException(
+          "TRUSTED_PROXIES takes IP addresses or CIDR ranges, not " + entry);
     }
     try {
       var address = InetAddress.getByName(host).getAddress();
@@ -85,7 +94,8 @@ public final class TrustedProxies {
       }
       return new Range(address, prefix);
     } catch (UnknownHostException | NumberFormatException e) {
-      throw new IllegalArgumentException("Not an address or CIDR range in TRUSTED_PROXIES: " + entry, e);
+      throw new IllegalArgumentException(
+          "Not an address or CIDR range in TRUSTED_PROXIES: " + entry, e);
     }
   }
 }

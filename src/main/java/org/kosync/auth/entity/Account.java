@@ -12,7 +12,9 @@ import java.util.Objects;
 
 @Entity
 @Table(name = "accounts")
-@NamedQuery(name = Account.BY_USERNAME, query = "select a from Account a where a.username = :username")
+@NamedQuery(
+    name = Account.BY_USERNAME,
+    query = "select a from Account a where a.username = :username")
 public class Account {
 
   public static final String BY_USERNAME = "Account.byUsername";

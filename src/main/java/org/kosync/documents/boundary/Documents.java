@@ -43,13 +43,15 @@ public class Documents {
   @PersistenceContext
   EntityManager em;
 
-  // observed after commit (in auto-commit, right after the statement): a rolled-back change is never announced
+  // observed after commit (in auto-commit, right after the statement): a rolled-back change is
+  // never announced
   @Inject
   Event<DocumentChanged> changed;
 
   /** Stores the position and answers the server time it was recorded at (the protocol shows whole seconds). */
   public Instant record(long accountId, ProgressUpdate update) {
-    // kept to the microsecond (what both databases store), so "newest first" has no ties within a second
+    // kept to the microsecond (what both databases store), so "newest first" has no ties within a
+    // second
     var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     try (var connection = dataSource.getConnection()) {
       ProgressStatements.upsert(connection, accountId, update, now);
@@ -60,27 +62,33 @@ public class Documents {
       }
       throw new PersistenceException("Could not store the reading position", e);
     }
-    // only once the connection is back in the pool: whatever it held is committed, so the announce reads it
+    // only once the connection is back in the pool: whatever it held is committed, so the announce
+    // reads it
     changed.fire(new DocumentChanged(accountId, update.document()));
     return now;
   }
 
   /** Every document of the account, most recently updated first, each with its history. */
   public List<DocumentView> all(long accountId) {
-    var documents = em.createNamedQuery(ReadingProgress.BY_ACCOUNT_NEWEST_FIRST, ReadingProgress.class)
+    var documents = em.createNamedQuery(
+            ReadingProgress.BY_ACCOUNT_NEWEST_FIRST, ReadingProgress.class)
         .setParameter("accountId", accountId)
         .getResultList();
-    var histories = em.createNamedQuery(ProgressHistoryEntry.OF_ACCOUNT_NEWEST_FIRST, ProgressHistoryEntry.class)
+    var histories = em.createNamedQuery(
+            ProgressHistoryEntry.OF_ACCOUNT_NEWEST_FIRST, ProgressHistoryEntry.class)
         .setParameter("accountId", accountId)
         .getResultStream()
         .collect(Collectors.groupingBy(ProgressHistoryEntry::progressId));
-    return documents.stream().map(p -> view(p, histories.getOrDefault(p.id(), List.of()))).toList();
+    return documents.stream()
+        .map(p -> view(p, histories.getOrDefault(p.id(), List.of())))
+        .toList();
   }
 
   /** The owner is the caller, never the body: another account's document is simply not found. */
   @Transactional(Transactional.TxType.REQUIRED)
   public DocumentView rename(long accountId, DocumentRenamed renamed) {
-    var progress = em.createNamedQuery(ReadingProgress.BY_ACCOUNT_AND_DOCUMENT, ReadingProgress.class)
+    var progress = em.createNamedQuery(
+            ReadingProgress.BY_ACCOUNT_AND_DOCUMENT, ReadingProgress.class)
         .setParameter("accountId", accountId)
         .setParameter("document", renamed.document())
         .getResultStream()
@@ -88,7 +96,8 @@ public class Documents {
         .orElseThrow(() -> new SyncException(SyncError.DOCUMENT_NOT_FOUND));
     progress.rename(renamed.prettyName());
     changed.fire(new DocumentChanged(accountId, renamed.document()));
-    var history = em.createNamedQuery(ProgressHistoryEntry.OF_PROGRESS_NEWEST_FIRST, ProgressHistoryEntry.class)
+    var history = em.createNamedQuery(
+            ProgressHistoryEntry.OF_PROGRESS_NEWEST_FIRST, ProgressHistoryEntry.class)
         .setParameter("progressId", progress.id())
         .getResultList();
     return view(progress, history);
@@ -96,8 +105,10 @@ public class Documents {
 
   private static DocumentView view(ReadingProgress progress, List<ProgressHistoryEntry> history) {
     var latest = progress.state();
-    var name = progress.prettyName().or(() -> Titles.fromMetadata(progress.metadata())).orElse("");
-    return new DocumentView(latest, name, history.stream().map(h -> h.state(latest.document())).toList());
+    var name =
+        progress.prettyName().or(() -> Titles.fromMetadata(progress.metadata())).orElse("");
+    return new DocumentView(
+        latest, name, history.stream().map(h -> h.state(latest.document())).toList());
   }
 
   /** One document as the API shows it, if the account has it. */

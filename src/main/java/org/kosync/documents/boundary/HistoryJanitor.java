@@ -47,14 +47,16 @@ public class HistoryJanitor {
 
   @PostConstruct
   void schedule() {
-    timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig(null, false));
+    timers.createIntervalTimer(
+        interval.toMillis(), interval.toMillis(), new TimerConfig(null, false));
   }
 
   @Timeout
   void prune() {
     var pruned = em.createNativeQuery(PRUNE).setParameter(1, keep).executeUpdate();
     if (pruned > 0) {
-      LOG.log(Level.DEBUG, "Pruned {0} history states beyond the last {1} per document", pruned, keep);
+      LOG.log(
+          Level.DEBUG, "Pruned {0} history states beyond the last {1} per document", pruned, keep);
     }
   }
 }

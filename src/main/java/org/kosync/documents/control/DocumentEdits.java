@@ -47,7 +47,8 @@ public final class DocumentEdits {
     }
     var name = string.getString().strip();
     if (name.length() > ReadingProgress.PRETTY_NAME_MAX_LENGTH) {
-      throw invalid("'pretty_name' must be at most " + ReadingProgress.PRETTY_NAME_MAX_LENGTH + " characters.");
+      throw invalid("'pretty_name' must be at most " + ReadingProgress.PRETTY_NAME_MAX_LENGTH
+          + " characters.");
     }
     if (name.chars().anyMatch(Character::isISOControl)) {
       throw invalid("'pretty_name' must not contain control characters.");

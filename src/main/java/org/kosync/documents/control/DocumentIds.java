@@ -11,7 +11,8 @@ import org.kosync.documents.entity.ReadingProgress;
  */
 public final class DocumentIds {
 
-  private static final Pattern DOCUMENT_ID = Pattern.compile("[A-Za-z0-9._~-]{1," + ReadingProgress.DOCUMENT_MAX_LENGTH + "}");
+  private static final Pattern DOCUMENT_ID =
+      Pattern.compile("[A-Za-z0-9._~-]{1," + ReadingProgress.DOCUMENT_MAX_LENGTH + "}");
 
   private DocumentIds() {}
 

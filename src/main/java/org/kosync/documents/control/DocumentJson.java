@@ -33,7 +33,10 @@ public final class DocumentJson {
 
   /** As announced over PubSub: the same object, with {@code history} null. */
   public static JsonObject announced(DocumentView document) {
-    return state(document.latest(), document.prettyName()).add("id", document.latest().document()).addNull("history").build();
+    return state(document.latest(), document.prettyName())
+        .add("id", document.latest().document())
+        .addNull("history")
+        .build();
   }
 
   private static JsonObjectBuilder state(ProgressState state, String prettyName) {

@@ -68,7 +68,9 @@ public final class ProgressStatements {
 
   private ProgressStatements() {}
 
-  public static void upsert(Connection connection, long accountId, ProgressUpdate update, Instant at) throws SQLException {
+  public static void upsert(
+      Connection connection, long accountId, ProgressUpdate update, Instant at)
+      throws SQLException {
     if (connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
       execute(connection, POSTGRESQL_UPSERT, true, accountId, update, at);
     } else {
@@ -76,7 +78,8 @@ public final class ProgressStatements {
     }
   }
 
-  private static void mergeKeepingPrevious(Connection connection, long accountId, ProgressUpdate update, Instant at)
+  private static void mergeKeepingPrevious(
+      Connection connection, long accountId, ProgressUpdate update, Instant at)
       throws SQLException {
     try (var keep = connection.prepareStatement(KEEP_PREVIOUS)) {
       keep.setLong(1, accountId);
@@ -89,7 +92,8 @@ public final class ProgressStatements {
       if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
         throw e;
       }
-      // MERGE is not atomic against a concurrent first insert of the same document: the row now exists
+      // MERGE is not atomic against a concurrent first insert of the same document: the row now
+      // exists
       execute(connection, STANDARD_MERGE, false, accountId, update, at);
     }
   }
@@ -116,7 +120,8 @@ public final class ProgressStatements {
     }
   }
 
-  public static Optional<ProgressState> latest(Connection connection, long accountId, String document) throws SQLException {
+  public static Optional<ProgressState> latest(
+      Connection connection, long accountId, String document) throws SQLException {
     try (var statement = connection.prepareStatement(LATEST)) {
       statement.setLong(1, accountId);
       statement.setString(2, document);
@@ -124,15 +129,26 @@ public final class ProgressStatements {
         if (!row.next()) {
           return Optional.empty();
         }
-        return Optional.of(new ProgressState(document, row.getString(1), row.getDouble(2), row.getString(3),
-            Optional.ofNullable(row.getString(4)), row.getObject(5, OffsetDateTime.class).toInstant()));
+        return Optional.of(new ProgressState(
+            document,
+            row.getString(1),
+            row.getDouble(2),
+            row.getString(3),
+            Optional.ofNullable(row.getString(4)),
+            row.getObject(5, OffsetDateTime.class).toInstant()));
       }
     }
   }
 
   /** {@code withLookup}: the PostgreSQL statement first finds the previous state by account and document. */
-  private static void execute(Connection connection, String sql, boolean withLookup, long accountId, ProgressUpdate update,
-      Instant at) throws SQLException {
+  private static void execute(
+      Connection connection,
+      String sql,
+      boolean withLookup,
+      long accountId,
+      ProgressUpdate update,
+      Instant at)
+      throws SQLException {
     try (var statement = connection.prepareStatement(sql)) {
       var i = 0;
       if (withLookup) {

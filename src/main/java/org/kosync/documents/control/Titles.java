@@ -12,7 +12,8 @@ import org.kosync.documents.entity.ReadingProgress;
 /** The title KOReader sent in a push's {@code metadata}, cleaned: the default name of a document. */
 public final class Titles {
 
-  private static final jakarta.json.JsonReaderFactory READERS = JsonProvider.provider().createReaderFactory(Map.of());
+  private static final jakarta.json.JsonReaderFactory READERS =
+      JsonProvider.provider().createReaderFactory(Map.of());
 
   private Titles() {}
 
@@ -29,12 +30,15 @@ public final class Titles {
       return stripped;
     }
     var end = ReadingProgress.PRETTY_NAME_MAX_LENGTH;
-    return stripped.substring(0, Character.isLowSurrogate(stripped.charAt(end)) ? end - 1 : end).strip();
+    return stripped
+        .substring(0, Character.isLowSurrogate(stripped.charAt(end)) ? end - 1 : end)
+        .strip();
   }
 
   private static Optional<String> title(String metadata) {
     try (var reader = READERS.createReader(new StringReader(metadata))) {
-      if (reader.readValue() instanceof JsonObject object && object.get("title") instanceof JsonString title) {
+      if (reader.readValue() instanceof JsonObject object
+          && object.get("title") instanceof JsonString title) {
         var text = clean(title.getString());
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
       }

@@ -13,14 +13,17 @@ import java.util.Optional;
 @Table(name = "progress_history")
 @NamedQuery(
     name = ProgressHistoryEntry.OF_PROGRESS_NEWEST_FIRST,
-    query = "select h from ProgressHistoryEntry h where h.progressId = :progressId order by h.id desc")
+    query =
+        "select h from ProgressHistoryEntry h where h.progressId = :progressId order by h.id desc")
 @NamedQuery(
     name = ProgressHistoryEntry.OF_ACCOUNT_NEWEST_FIRST,
-    query = "select h from ProgressHistoryEntry h, ReadingProgress p where h.progressId = p.id and p.accountId = :accountId"
-        + " order by h.id desc")
+    query =
+        "select h from ProgressHistoryEntry h, ReadingProgress p where h.progressId = p.id and p.accountId = :accountId"
+            + " order by h.id desc")
 public class ProgressHistoryEntry {
 
-  public static final String OF_PROGRESS_NEWEST_FIRST = "ProgressHistoryEntry.ofProgressNewestFirst";
+  public static final String OF_PROGRESS_NEWEST_FIRST =
+      "ProgressHistoryEntry.ofProgressNewestFirst";
   public static final String OF_ACCOUNT_NEWEST_FIRST = "ProgressHistoryEntry.ofAccountNewestFirst";
 
   @Id
@@ -51,6 +54,7 @@ public class ProgressHistoryEntry {
   }
 
   public ProgressState state(String document) {
-    return new ProgressState(document, progress, percentage, device, Optional.ofNullable(deviceId), recordedAt);
+    return new ProgressState(
+        document, progress, percentage, device, Optional.ofNullable(deviceId), recordedAt);
   }
 }

@@ -18,10 +18,12 @@ import java.util.Optional;
 @Table(name = "reading_progress")
 @NamedQuery(
     name = ReadingProgress.BY_ACCOUNT_AND_DOCUMENT,
-    query = "select p from ReadingProgress p where p.accountId = :accountId and p.document = :document")
+    query =
+        "select p from ReadingProgress p where p.accountId = :accountId and p.document = :document")
 @NamedQuery(
     name = ReadingProgress.BY_ACCOUNT_NEWEST_FIRST,
-    query = "select p from ReadingProgress p where p.accountId = :accountId order by p.updatedAt desc, p.id desc")
+    query =
+        "select p from ReadingProgress p where p.accountId = :accountId order by p.updatedAt desc, p.id desc")
 public class ReadingProgress {
 
   public static final String BY_ACCOUNT_AND_DOCUMENT = "ReadingProgress.byAccountAndDocument";
@@ -84,6 +86,7 @@ public class ReadingProgress {
   }
 
   public ProgressState state() {
-    return new ProgressState(document, progress, percentage, device, Optional.ofNullable(deviceId), updatedAt);
+    return new ProgressState(
+        document, progress, percentage, device, Optional.ofNullable(deviceId), updatedAt);
   }
 }

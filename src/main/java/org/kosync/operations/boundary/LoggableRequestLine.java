@@ -17,20 +17,26 @@ import org.kosync.rpc.control.WebSocketUris;
  * print a request attribute ({@code %attribute.kosync.log.request%}, server-config/payara);
  * WildFly's log ignores it.
  */
-// ERROR too: a request the container refused (a rejected Bearer token) reaches the application only as an error page
-@WebFilter(urlPatterns = "/*", dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR}, asyncSupported = true)
+// ERROR too: a request the container refused (a rejected Bearer token) reaches the application only
+// as an error page
+@WebFilter(
+    urlPatterns = "/*",
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.ERROR},
+    asyncSupported = true)
 public class LoggableRequestLine extends HttpFilter {
 
   public static final String ATTRIBUTE = "kosync.log.request";
 
   @Override
-  protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilter(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (request.getAttribute(ATTRIBUTE) == null) {
       var uri = request.getDispatcherType() == DispatcherType.ERROR
           ? String.valueOf(request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI))
           : request.getRequestURI();
-      request.setAttribute(ATTRIBUTE, of(request.getMethod(), uri, request.getQueryString(), request.getProtocol()));
+      request.setAttribute(
+          ATTRIBUTE, of(request.getMethod(), uri, request.getQueryString(), request.getProtocol()));
     }
     chain.doFilter(request, response);
   }

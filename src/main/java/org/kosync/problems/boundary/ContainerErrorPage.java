@@ -19,11 +19,14 @@ import java.nio.charset.StandardCharsets;
 public class ContainerErrorPage extends HttpServlet {
 
   static final String PATH = "/errors/container";
-  private static final byte[] UNAUTHORIZED = "{\"code\":2001,\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
-  private static final byte[] UNKNOWN = "{\"code\":2000,\"message\":\"Unknown server error.\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] UNAUTHORIZED =
+      "{\"code\":2001,\"message\":\"Unauthorized\"}".getBytes(StandardCharsets.UTF_8);
+  private static final byte[] UNKNOWN =
+      "{\"code\":2000,\"message\":\"Unknown server error.\"}".getBytes(StandardCharsets.UTF_8);
 
   @Override
-  protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+  protected void service(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
     var status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
     var authorization = request.getHeader("Authorization");
     var bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
@@ -34,7 +37,8 @@ public class ContainerErrorPage extends HttpServlet {
     }
   }
 
-  private static void write(HttpServletResponse response, int status, byte[] body) throws IOException {
+  private static void write(HttpServletResponse response, int status, byte[] body)
+      throws IOException {
     response.setStatus(status);
     response.setContentType("application/json");
     response.setContentLength(body.length);

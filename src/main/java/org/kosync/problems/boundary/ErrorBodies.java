@@ -16,8 +16,11 @@ final class ErrorBodies {
 
   static Response of(SyncException exception) {
     var response = of(exception.error(), exception.detail().orElse(null));
-    return exception.retryAfter()
-        .map(wait -> Response.fromResponse(response).header("Retry-After", Long.toString(wait.toSeconds())).build())
+    return exception
+        .retryAfter()
+        .map(wait -> Response.fromResponse(response)
+            .header("Retry-After", Long.toString(wait.toSeconds()))
+            .build())
         .orElse(response);
   }
 
@@ -34,6 +37,9 @@ final class ErrorBodies {
   }
 
   private static Response json(int status, JsonObject body) {
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
+    return Response.status(status)
+        .type(MediaType.APPLICATION_JSON_TYPE)
+        .entity(body)
+        .build();
   }
 }

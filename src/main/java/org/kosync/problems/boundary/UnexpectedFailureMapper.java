@@ -16,7 +16,8 @@ import org.kosync.problems.entity.SyncException;
 @Provider
 public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
 
-  private static final System.Logger LOG = System.getLogger(UnexpectedFailureMapper.class.getName());
+  private static final System.Logger LOG =
+      System.getLogger(UnexpectedFailureMapper.class.getName());
 
   @Override
   public Response toResponse(Throwable failure) {

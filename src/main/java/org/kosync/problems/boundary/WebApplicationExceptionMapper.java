@@ -21,8 +21,11 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
       return ErrorBodies.of(known.get());
     }
     var status = exception.getResponse().getStatusInfo();
-    var answer = ErrorBodies.of(status.getStatusCode(), status.getStatusCode(), status.getReasonPhrase() + ".", null);
+    var answer = ErrorBodies.of(
+        status.getStatusCode(), status.getStatusCode(), status.getReasonPhrase() + ".", null);
     var allow = exception.getResponse().getHeaderString("Allow");
-    return allow == null ? answer : Response.fromResponse(answer).header("Allow", allow).build();
+    return allow == null
+        ? answer
+        : Response.fromResponse(answer).header("Allow", allow).build();
   }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
  */
 public final class DatabaseFailures {
 
-  // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300 too_many_connections
+  // 57P01 admin_shutdown, 57P02 crash_shutdown, 57P03 cannot_connect_now, 53300
+  // too_many_connections
   private static final Set<String> UNREACHABLE_STATES = Set.of("57P01", "57P02", "57P03", "53300");
   private static final String CONNECTION_EXCEPTION_CLASS = "08";
   // pools (IronJacamar on WildFly, Payara's) signal "no connection" with a resource exception
@@ -45,7 +46,9 @@ public final class DatabaseFailures {
   public static boolean isMissingReference(Throwable failure) {
     var depth = 0;
     for (var t = failure; t != null && depth++ < MAX_DEPTH; t = t.getCause()) {
-      if (t instanceof SQLException sql && sql.getSQLState() != null && FOREIGN_KEY_VIOLATIONS.contains(sql.getSQLState())) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && FOREIGN_KEY_VIOLATIONS.contains(sql.getSQLState())) {
         return true;
       }
     }
@@ -72,6 +75,7 @@ public final class DatabaseFailures {
   }
 
   private static boolean isUnreachableState(String state) {
-    return state != null && (state.startsWith(CONNECTION_EXCEPTION_CLASS) || UNREACHABLE_STATES.contains(state));
+    return state != null
+        && (state.startsWith(CONNECTION_EXCEPTION_CLASS) || UNREACHABLE_STATES.contains(state));
   }
 }

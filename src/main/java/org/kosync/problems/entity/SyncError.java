@@ -21,7 +21,8 @@ public enum SyncError {
   ACCOUNT_NOT_FOUND(2006, 404, "Account not found."),
   // KOsync's JSON API, beyond KOReader's table
   DOCUMENT_NOT_FOUND(2007, 404, "Document not found."),
-  // too many failed logins or registrations from one place; KOReader retries it like any non-401 failure
+  // too many failed logins or registrations from one place; KOReader retries it like any non-401
+  // failure
   TOO_MANY_ATTEMPTS(2008, 429, "Too many attempts.");
 
   private final int code;

@@ -18,8 +18,11 @@ public class HandshakeInspector extends ServerEndpointConfig.Configurator {
   static final String ORIGIN_ALLOWED = "kosync.origin-allowed";
 
   @Override
-  public void modifyHandshake(ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
-    config.getUserProperties().put(ORIGIN_ALLOWED, allowed(first(request, "Origin"), first(request, "Host")));
+  public void modifyHandshake(
+      ServerEndpointConfig config, HandshakeRequest request, HandshakeResponse response) {
+    config
+        .getUserProperties()
+        .put(ORIGIN_ALLOWED, allowed(first(request, "Origin"), first(request, "Host")));
   }
 
   static boolean allowed(String origin, String host) {
@@ -27,7 +30,8 @@ public class HandshakeInspector extends ServerEndpointConfig.Configurator {
       return true;
     }
     var configured = ConfigProvider.getConfig(HandshakeInspector.class.getClassLoader())
-        .getOptionalValues("kosync.websocket.allowed-origins", String.class).orElse(List.of());
+        .getOptionalValues("kosync.websocket.allowed-origins", String.class)
+        .orElse(List.of());
     if (configured.stream().map(String::strip).anyMatch(origin::equalsIgnoreCase)) {
       return true;
     }

@@ -1,6 +1,7 @@
 package org.kosync.rpc.boundary;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.OnClose;
 import jakarta.websocket.OnMessage;
@@ -10,7 +11,6 @@ import jakarta.websocket.Session;
 import jakarta.websocket.server.PathParam;
 import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
-import jakarta.json.JsonValue;
 import java.lang.System.Logger.Level;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -67,7 +67,9 @@ public class RpcEndpoint {
       var caller = connection.caller();
       var live = registry.open(caller.accountId(), session, connection.expiresAt());
       if (live.isEmpty()) {
-        refuse(session, "Too many open connections for this account (kosync.websocket.max-sessions-per-user).");
+        refuse(
+            session,
+            "Too many open connections for this account (kosync.websocket.max-sessions-per-user).");
         return;
       }
       session.getUserProperties().put(CALLER, caller);
@@ -101,7 +103,8 @@ public class RpcEndpoint {
   /** The API speaks JSON text only: a binary message closes the connection with 1003 (cannot accept). */
   @OnMessage(maxMessageSize = MAX_MESSAGE_BYTES)
   public void binary(Session session, ByteBuffer data) throws IOException {
-    session.close(new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "Only text messages (JSON)"));
+    session.close(
+        new CloseReason(CloseReason.CloseCodes.CANNOT_ACCEPT, "Only text messages (JSON)"));
   }
 
   /**
@@ -117,7 +120,8 @@ public class RpcEndpoint {
       return; // refused at open, closing
     }
     if (!assembly.fits(part)) {
-      session.close(new CloseReason(CloseReason.CloseCodes.TOO_BIG, "Messages are limited to 64 KiB"));
+      session.close(
+          new CloseReason(CloseReason.CloseCodes.TOO_BIG, "Messages are limited to 64 KiB"));
       return;
     }
     if (!last) {
@@ -129,7 +133,9 @@ public class RpcEndpoint {
       registry.subscribe(live);
     }
     if (reply.thenClose()) {
-      live.outbox().sendThenClose(reply.text(), new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "goodbye."));
+      live.outbox()
+          .sendThenClose(
+              reply.text(), new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "goodbye."));
     } else {
       live.outbox().send(reply.text());
     }

@@ -13,7 +13,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
  */
 public class WebSocketSwitch implements ServerApplicationConfig {
 
-  // named as the WebSocket API's original description names it; experimental, so off unless asked for
+  // named as the WebSocket API's original description names it; experimental, so off unless asked
+  // for
   static final String SETTING = "ENABLE_WEBSOCKET_API";
 
   static boolean enabled() {
@@ -23,7 +24,8 @@ public class WebSocketSwitch implements ServerApplicationConfig {
   }
 
   @Override
-  public Set<ServerEndpointConfig> getEndpointConfigs(Set<Class<? extends Endpoint>> endpointClasses) {
+  public Set<ServerEndpointConfig> getEndpointConfigs(
+      Set<Class<? extends Endpoint>> endpointClasses) {
     return Set.of();
   }
 

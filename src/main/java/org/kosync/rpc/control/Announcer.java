@@ -19,7 +19,8 @@ import org.kosync.sessions.control.SessionRegistry;
  * to the subscribed sessions of its account. A rolled-back change is never observed.
  */
 @Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // no container lock serialising every announce
+@ConcurrencyManagement(
+    ConcurrencyManagementType.BEAN) // no container lock serialising every announce
 public class Announcer {
 
   private static final System.Logger LOG = System.getLogger(Announcer.class.getName());
@@ -38,11 +39,15 @@ public class Announcer {
     if (!registry.hasSubscribers(change.accountId())) {
       return;
     }
-    // the writer's request only hands the work over; reading the document and queueing happen elsewhere
+    // the writer's request only hands the work over; reading the document and queueing happen
+    // elsewhere
     executor.execute(() -> {
       try {
-        documents.view(change.accountId(), change.document()).ifPresent(view -> registry.sendToSubscribers(
-            change.accountId(), Messages.pubsub(Messages.USER_DOCUMENTS, DocumentJson.announced(view), "")));
+        documents
+            .view(change.accountId(), change.document())
+            .ifPresent(view -> registry.sendToSubscribers(
+                change.accountId(),
+                Messages.pubsub(Messages.USER_DOCUMENTS, DocumentJson.announced(view), "")));
       } catch (RuntimeException e) { // nobody else would see it: the writer has its answer already
         LOG.log(Level.WARNING, "An announce was lost: {0}", e.toString());
       }

@@ -37,11 +37,15 @@ public class RpcDispatcher {
     try {
       frame = JsonBodies.parseObject(text);
     } catch (SyncException e) {
-      return Reply.of(Messages.rpc("", JsonValue.NULL, switch (e.error()) {
-        case MALFORMED_JSON -> "The message is not JSON.";
-        case NOT_A_JSON_OBJECT -> "A message must be a JSON object {\"type\":…,\"payload\":{…}}.";
-        default -> e.detail().orElse(e.getMessage());
-      }));
+      return Reply.of(Messages.rpc(
+          "",
+          JsonValue.NULL,
+          switch (e.error()) {
+            case MALFORMED_JSON -> "The message is not JSON.";
+            case NOT_A_JSON_OBJECT ->
+              "A message must be a JSON object {\"type\":…,\"payload\":{…}}.";
+            default -> e.detail().orElse(e.getMessage());
+          }));
     }
     var type = frame.get("type") instanceof JsonString s ? s.getString() : null;
     if (!(frame.get("payload") instanceof JsonObject payload)) {
@@ -55,23 +59,31 @@ public class RpcDispatcher {
       if (Messages.USER_DOCUMENTS.equals(topic)) {
         return new Reply(Messages.pubsub(topic, JSON.createValue("subscribed"), ""), false, true);
       }
-      return Reply.of(Messages.pubsub(topic, JsonValue.NULL, "Unknown PubSub topic: '" + topic + "'"));
+      return Reply.of(
+          Messages.pubsub(topic, JsonValue.NULL, "Unknown PubSub topic: '" + topic + "'"));
     }
-    return Reply.of(Messages.rpc("", JsonValue.NULL, "Unknown message type: '" + (type == null ? "" : type) + "' (expected rpc or pubsub)."));
+    return Reply.of(Messages.rpc(
+        "",
+        JsonValue.NULL,
+        "Unknown message type: '" + (type == null ? "" : type) + "' (expected rpc or pubsub)."));
   }
 
   private Reply rpc(Caller caller, JsonObject payload) {
     if (!(payload.get("method") instanceof JsonString name)) {
-      return Reply.of(Messages.rpc("", JsonValue.NULL, "An rpc payload needs a \"method\" string."));
+      return Reply.of(
+          Messages.rpc("", JsonValue.NULL, "An rpc payload needs a \"method\" string."));
     }
     var method = name.getString();
     var arguments = payload.get("arguments");
     try {
       return switch (method) {
-        case "documents.all" -> Reply.of(Messages.rpc(method, DocumentJson.of(documents.all(caller.accountId())), ""));
+        case "documents.all" ->
+          Reply.of(Messages.rpc(method, DocumentJson.of(documents.all(caller.accountId())), ""));
         case "documents.update" -> Reply.of(Messages.rpc(method, update(caller, arguments), ""));
-        case DISCONNECT -> new Reply(Messages.rpc(method, JSON.createValue(GOODBYE), ""), true, false);
-        default -> Reply.of(Messages.rpc(method, JsonValue.NULL, "Unknown RPC method: '" + method + "'"));
+        case DISCONNECT ->
+          new Reply(Messages.rpc(method, JSON.createValue(GOODBYE), ""), true, false);
+        default ->
+          Reply.of(Messages.rpc(method, JsonValue.NULL, "Unknown RPC method: '" + method + "'"));
       };
     } catch (SyncException e) {
       return Reply.of(Messages.rpc(method, JsonValue.NULL, e.getMessage()));
@@ -79,8 +91,10 @@ public class RpcDispatcher {
   }
 
   private JsonValue update(Caller caller, JsonValue arguments) {
-    if (!(arguments instanceof JsonObject args) || !(args.get("document") instanceof JsonObject document)) {
-      throw new SyncException(SyncError.INVALID_REQUEST, "Argument 'document' (a document object) is required.");
+    if (!(arguments instanceof JsonObject args)
+        || !(args.get("document") instanceof JsonObject document)) {
+      throw new SyncException(
+          SyncError.INVALID_REQUEST, "Argument 'document' (a document object) is required.");
     }
     return DocumentJson.of(documents.rename(caller.accountId(), DocumentEdits.parse(document)));
   }

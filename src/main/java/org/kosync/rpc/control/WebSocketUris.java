@@ -15,13 +15,19 @@ public final class WebSocketUris {
 
   private WebSocketUris() {}
 
-  public static String of(boolean secure, String host, Optional<String> forwardedProto, Optional<String> forwardedHost,
-      boolean fromTrustedProxy, String token) {
+  public static String of(
+      boolean secure,
+      String host,
+      Optional<String> forwardedProto,
+      Optional<String> forwardedHost,
+      boolean fromTrustedProxy,
+      String token) {
     var tls = secure;
     var authority = host;
     if (fromTrustedProxy) {
       tls = forwardedProto.map(p -> first(p).equalsIgnoreCase("https")).orElse(secure);
-      authority = forwardedHost.map(WebSocketUris::first).filter(h -> !h.isEmpty()).orElse(host);
+      authority =
+          forwardedHost.map(WebSocketUris::first).filter(h -> !h.isEmpty()).orElse(host);
     }
     return (tls ? "wss://" : "ws://") + authority + PATH + token;
   }

@@ -28,14 +28,16 @@ public class SessionJanitor {
   @Inject
   SessionRegistry registry;
 
-  // below the HTTP listener's read-timeout (30 s in server-config), which also ends a silent WebSocket
+  // below the HTTP listener's read-timeout (30 s in server-config), which also ends a silent
+  // WebSocket
   @Inject
   @ConfigProperty(name = "kosync.websocket.sweep-interval", defaultValue = "PT15S")
   Duration interval;
 
   @PostConstruct
   void schedule() {
-    timers.createIntervalTimer(interval.toMillis(), interval.toMillis(), new TimerConfig(null, false));
+    timers.createIntervalTimer(
+        interval.toMillis(), interval.toMillis(), new TimerConfig(null, false));
   }
 
   @Timeout

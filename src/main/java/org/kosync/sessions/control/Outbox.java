@@ -19,8 +19,8 @@ import java.util.concurrent.Executor;
  */
 public final class Outbox {
 
-  public static final CloseReason FELL_BEHIND =
-      new CloseReason(CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too slow: reconnect and read documents.all");
+  public static final CloseReason FELL_BEHIND = new CloseReason(
+      CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too slow: reconnect and read documents.all");
   private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
 
   private record Frame(String text, Optional<CloseReason> thenClose) {}
@@ -68,7 +68,10 @@ public final class Outbox {
         queued.clear();
         queuedChars = 0;
         fellBehindAt = Math.max(1, System.nanoTime());
-        LOG.log(Level.INFO, "Closing a WebSocket session that fell more than {0} characters behind", String.valueOf(limit));
+        LOG.log(
+            Level.INFO,
+            "Closing a WebSocket session that fell more than {0} characters behind",
+            String.valueOf(limit));
         return false;
       }
     }
@@ -87,7 +90,9 @@ public final class Outbox {
   private void sent(Frame frame, SendResult result) {
     if (!result.isOK()) {
       // on a closing session that is expected; on an open one it is a lost frame
-      LOG.log(session.isOpen() ? Level.WARNING : Level.DEBUG, "A WebSocket frame could not be sent: {0}",
+      LOG.log(
+          session.isOpen() ? Level.WARNING : Level.DEBUG,
+          "A WebSocket frame could not be sent: {0}",
           String.valueOf(result.getException()));
     }
     frame.thenClose().ifPresent(this::close);

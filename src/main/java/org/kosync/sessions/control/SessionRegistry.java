@@ -26,7 +26,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * just left the map.
  */
 @Singleton
-@ConcurrencyManagement(ConcurrencyManagementType.BEAN) // no container lock serialising every broadcast
+@ConcurrencyManagement(
+    ConcurrencyManagementType.BEAN) // no container lock serialising every broadcast
 public class SessionRegistry {
 
   private static final System.Logger LOG = System.getLogger(SessionRegistry.class.getName());
@@ -46,7 +47,12 @@ public class SessionRegistry {
 
   /** Empty when the account already has its maximum of open sessions. */
   public Optional<LiveSession> open(long accountId, Session session, Instant tokenExpires) {
-    var live = new LiveSession(session, accountId, tokenExpires, new Outbox(session, maxQueuedChars, executor), Instant.now());
+    var live = new LiveSession(
+        session,
+        accountId,
+        tokenExpires,
+        new Outbox(session, maxQueuedChars, executor),
+        Instant.now());
     var after = byAccount.compute(accountId, (id, sessions) -> {
       var current = sessions == null ? AccountSessions.NONE : sessions;
       return current.open().size() >= maxSessionsPerUser ? sessions : current.opened(live);
@@ -70,7 +76,8 @@ public class SessionRegistry {
   }
 
   public void close(LiveSession session) {
-    byAccount.computeIfPresent(session.accountId(), (id, sessions) -> sessions.closed(session).orElse(null));
+    byAccount.computeIfPresent(
+        session.accountId(), (id, sessions) -> sessions.closed(session).orElse(null));
   }
 
   public boolean hasSubscribers(long accountId) {
@@ -79,19 +86,30 @@ public class SessionRegistry {
 
   /** Queues {@code text} on every subscribed session of the account; never waits for a socket. */
   public void sendToSubscribers(long accountId, String text) {
-    byAccount.getOrDefault(accountId, AccountSessions.NONE).subscribed().forEach(live -> live.outbox().send(text));
+    byAccount
+        .getOrDefault(accountId, AccountSessions.NONE)
+        .subscribed()
+        .forEach(live -> live.outbox().send(text));
   }
 
   public int openSessions() {
-    return byAccount.values().stream().mapToInt(sessions -> sessions.open().size()).sum();
+    return byAccount.values().stream()
+        .mapToInt(sessions -> sessions.open().size())
+        .sum();
   }
 
   boolean isOpen(LiveSession session) {
-    return byAccount.getOrDefault(session.accountId(), AccountSessions.NONE).open().contains(session);
+    return byAccount
+        .getOrDefault(session.accountId(), AccountSessions.NONE)
+        .open()
+        .contains(session);
   }
 
   boolean isSubscribed(LiveSession session) {
-    return byAccount.getOrDefault(session.accountId(), AccountSessions.NONE).subscribed().contains(session);
+    return byAccount
+        .getOrDefault(session.accountId(), AccountSessions.NONE)
+        .subscribed()
+        .contains(session);
   }
 
   /**
@@ -101,19 +119,21 @@ public class SessionRegistry {
    */
   public void sweep(Instant now, Duration unanswered) {
     var nowNanos = System.nanoTime();
-    byAccount.values().forEach(sessions -> sessions.open().forEach(live -> {
-      var session = live.session();
-      live.outbox().closeIfStuck(nowNanos, unanswered.toNanos());
-      if (!session.isOpen()) {
-        close(live);
-      } else if (live.expired(now)) {
-        closeLater(session, CloseReason.CloseCodes.VIOLATED_POLICY, "Token expired");
-      } else if (live.lastPong().plus(unanswered).isBefore(now)) {
-        closeLater(session, CloseReason.CloseCodes.GOING_AWAY, "No answer to pings");
-      } else {
-        ping(session);
-      }
-    }));
+    byAccount
+        .values()
+        .forEach(sessions -> sessions.open().forEach(live -> {
+          var session = live.session();
+          live.outbox().closeIfStuck(nowNanos, unanswered.toNanos());
+          if (!session.isOpen()) {
+            close(live);
+          } else if (live.expired(now)) {
+            closeLater(session, CloseReason.CloseCodes.VIOLATED_POLICY, "Token expired");
+          } else if (live.lastPong().plus(unanswered).isBefore(now)) {
+            closeLater(session, CloseReason.CloseCodes.GOING_AWAY, "No answer to pings");
+          } else {
+            ping(session);
+          }
+        }));
   }
 
   private void ping(Session session) {

@@ -15,11 +15,14 @@ import jakarta.enterprise.context.ApplicationScoped;
     minPoolSize = 2,
     maxPoolSize = 48,
     transactional = true,
-    // WildFly starts a datasource-class only with at least one String property; the settings come from MP Config
+    // WildFly starts a datasource-class only with at least one String property; the settings come
+    // from MP Config
     description = "KOsync database",
     // Payara's pool would keep handing out connections that died with a database restart: it checks
-    // one before use (at most every 2 s) and, when one is dead, drops them all. WildFly's pool learns
-    // it from the failed XA rollback (ConfiguredDataSource); it ignores these properties (WFLYJCA0016 warnings).
+    // one before use (at most every 2 s) and, when one is dead, drops them all. WildFly's pool
+    // learns
+    // it from the failed XA rollback (ConfiguredDataSource); it ignores these properties
+    // (WFLYJCA0016 warnings).
     properties = {
       "fish.payara.is-connection-validation-required=true",
       "fish.payara.connection-validation-method=custom-validation",

@@ -62,7 +62,9 @@ public class SchemaMigrations {
     if (migrate) {
       update();
     } else {
-      LOG.log(Level.INFO, "Schema migration at start is off (kosync.db.migrate=false): run liquibase/changelog.xml yourself");
+      LOG.log(
+          Level.INFO,
+          "Schema migration at start is off (kosync.db.migrate=false): run liquibase/changelog.xml yourself");
     }
     if (validate) {
       entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
@@ -71,13 +73,20 @@ public class SchemaMigrations {
 
   private void update() {
     try (var connection = dataSource.getConnection()) {
-      var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
-      // Liquibase would otherwise report usage over the network and print to stdout instead of the server log
-      Scope.child(Map.of("liquibase.analytics.enabled", false, Scope.Attr.ui.name(), new LoggerUIService()), () -> {
-        try (var liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(getClass().getClassLoader()), database)) {
-          liquibase.update(new Contexts(), new LabelExpression());
-        }
-      });
+      var database = DatabaseFactory.getInstance()
+          .findCorrectDatabaseImplementation(new JdbcConnection(connection));
+      // Liquibase would otherwise report usage over the network and print to stdout instead of the
+      // server log
+      Scope.child(
+          Map.of("liquibase.analytics.enabled", false, Scope.Attr.ui.name(), new LoggerUIService()),
+          () -> {
+            try (var liquibase = new Liquibase(
+                CHANGELOG,
+                new ClassLoaderResourceAccessor(getClass().getClassLoader()),
+                database)) {
+              liquibase.update(new Contexts(), new LabelExpression());
+            }
+          });
     } catch (SQLException e) {
       throw new IllegalStateException("Cannot reach the database to migrate it", e);
     } catch (Exception e) {
@@ -87,7 +96,8 @@ public class SchemaMigrations {
 
   private static void announce(DatabaseSettings settings) {
     if (settings.embedded()) {
-      LOG.log(Level.INFO,
+      LOG.log(
+          Level.INFO,
           "KOsync stores its data in an embedded H2 database: {0}. Back up that directory. To use PostgreSQL instead, "
               + "set KOSYNC_DB_URL=jdbc:postgresql://host:5432/kosync, KOSYNC_DB_USER and KOSYNC_DB_PASSWORD.",
           settings.redactedUrl());

@@ -33,7 +33,8 @@ public class ConfiguredDataSource implements XADataSource, DataSource {
     if (current == null) {
       synchronized (this) {
         if (delegate == null) {
-          delegate = create(DatabaseSettings.from(ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader())));
+          delegate = create(DatabaseSettings.from(
+              ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader())));
         }
         current = delegate;
       }
@@ -72,7 +73,9 @@ public class ConfiguredDataSource implements XADataSource, DataSource {
   /** The pool passes the annotation's empty credentials; ours come from configuration. */
   @Override
   public XAConnection getXAConnection(String user, String password) throws SQLException {
-    return user == null || user.isEmpty() ? getXAConnection() : delegate().getXAConnection(user, password);
+    return user == null || user.isEmpty()
+        ? getXAConnection()
+        : delegate().getXAConnection(user, password);
   }
 
   @Override
@@ -82,7 +85,9 @@ public class ConfiguredDataSource implements XADataSource, DataSource {
 
   @Override
   public Connection getConnection(String user, String password) throws SQLException {
-    return user == null || user.isEmpty() ? getConnection() : ((DataSource) delegate()).getConnection(user, password);
+    return user == null || user.isEmpty()
+        ? getConnection()
+        : ((DataSource) delegate()).getConnection(user, password);
   }
 
   public String getDescription() {

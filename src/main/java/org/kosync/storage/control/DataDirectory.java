@@ -17,7 +17,8 @@ public final class DataDirectory {
   private DataDirectory() {}
 
   public static Path of(Config config) {
-    var dir = config.getOptionalValue(KEY, String.class)
+    var dir = config
+        .getOptionalValue(KEY, String.class)
         .map(Path::of)
         .orElseGet(() -> Path.of(System.getProperty("user.home"), ".kosync"));
     try {

@@ -9,9 +9,11 @@ import org.eclipse.microprofile.config.Config;
  * an embedded H2 file database in the data directory, in PostgreSQL mode so that one changelog
  * and one mapping serve both.
  */
-public record DatabaseSettings(String url, Optional<String> user, Optional<String> password, boolean embedded) {
+public record DatabaseSettings(
+    String url, Optional<String> user, Optional<String> password, boolean embedded) {
 
-  // not DATABASE_TO_LOWER: Liquibase then misses its own tables on the second start and tries to recreate them
+  // not DATABASE_TO_LOWER: Liquibase then misses its own tables on the second start and tries to
+  // recreate them
   static final String H2_OPTIONS = ";MODE=PostgreSQL";
 
   public static DatabaseSettings from(Config config) {
@@ -20,7 +22,10 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
     var password = config.getOptionalValue("kosync.db.password", String.class);
     return url.map(u -> new DatabaseSettings(u, user, password, false))
         .orElseGet(() -> new DatabaseSettings(
-            "jdbc:h2:file:" + DataDirectory.of(config).resolve("kosync") + H2_OPTIONS, user, password, true));
+            "jdbc:h2:file:" + DataDirectory.of(config).resolve("kosync") + H2_OPTIONS,
+            user,
+            password,
+            true));
   }
 
   public boolean isPostgreSql() {
@@ -42,6 +47,8 @@ public record DatabaseSettings(String url, Optional<String> user, Optional<Strin
     }
     var bare = url.substring(0, cut);
     var at = bare.indexOf('@');
-    return at < 0 ? bare : "jdbc:" + URI.create(bare.substring(5)).getScheme() + "://…" + bare.substring(at);
+    return at < 0
+        ? bare
+        : "jdbc:" + URI.create(bare.substring(5)).getScheme() + "://…" + bare.substring(at);
   }
 }

@@ -13,7 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class HealthResource {
 
-  private static final JsonObject OK = JsonProvider.provider().createObjectBuilder().add("state", "OK").build();
+  private static final JsonObject OK =
+      JsonProvider.provider().createObjectBuilder().add("state", "OK").build();
 
   @GET
   public JsonObject check() {

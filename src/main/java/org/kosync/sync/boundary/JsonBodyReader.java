@@ -24,13 +24,19 @@ import org.kosync.sync.control.JsonBodies;
 public class JsonBodyReader implements MessageBodyReader<JsonObject> {
 
   @Override
-  public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
+  public boolean isReadable(
+      Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
     return type == JsonObject.class;
   }
 
   @Override
-  public JsonObject readFrom(Class<JsonObject> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-      MultivaluedMap<String, String> headers, InputStream body) {
+  public JsonObject readFrom(
+      Class<JsonObject> type,
+      Type genericType,
+      Annotation[] annotations,
+      MediaType mediaType,
+      MultivaluedMap<String, String> headers,
+      InputStream body) {
     return JsonBodies.readObject(headers.getFirst(HttpHeaders.CONTENT_LENGTH), body);
   }
 }

@@ -32,7 +32,8 @@ public class SyncsResource {
   @Path("progress")
   public JsonObject update(JsonObject body) {
     var update = Fields.progressUpdate(body);
-    return ProgressJson.receipt(update.document(), documents.record(caller.get().accountId(), update));
+    return ProgressJson.receipt(
+        update.document(), documents.record(caller.get().accountId(), update));
   }
 
   /** An unknown document is 200 {}: KOReader reads "no percentage" as "no progress yet". */
@@ -42,6 +43,9 @@ public class SyncsResource {
     if (!DocumentIds.isValid(document)) {
       return ProgressJson.NONE; // PUT refuses such ids, so nothing can be stored under them
     }
-    return documents.latest(caller.get().accountId(), document).map(ProgressJson::of).orElse(ProgressJson.NONE);
+    return documents
+        .latest(caller.get().accountId(), document)
+        .map(ProgressJson::of)
+        .orElse(ProgressJson.NONE);
   }
 }

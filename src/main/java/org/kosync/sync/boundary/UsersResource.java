@@ -37,9 +37,11 @@ public class UsersResource {
   @POST
   @Path("create")
   public Response create(JsonObject body) {
-    var registered = accounts.register(Fields.username(body), Fields.key(body, "password"), client.get());
+    var registered =
+        accounts.register(Fields.username(body), Fields.key(body, "password"), client.get());
     return Response.status(Response.Status.CREATED)
-        .entity(JSON.createObjectBuilder().add("username", registered.username()).build())
+        .entity(
+            JSON.createObjectBuilder().add("username", registered.username()).build())
         .build();
   }
 

@@ -7,7 +7,8 @@ import org.kosync.problems.entity.SyncException;
 /** The official server's Accept rules, and the lenient variant of them. */
 public final class AcceptPolicy {
 
-  private static final Pattern VENDOR = Pattern.compile("application/vnd\\.koreader\\.v(\\d+)\\+json");
+  private static final Pattern VENDOR =
+      Pattern.compile("application/vnd\\.koreader\\.v(\\d+)\\+json");
   private static final String SUPPORTED_VERSION = "1";
 
   private AcceptPolicy() {}

@@ -46,7 +46,9 @@ public final class Fields {
 
   private static String document(JsonObject body) {
     var value = body.get("document");
-    if (value == null || value == JsonValue.NULL || value instanceof JsonString s && s.getString().isEmpty()) {
+    if (value == null
+        || value == JsonValue.NULL
+        || value instanceof JsonString s && s.getString().isEmpty()) {
       throw new SyncException(SyncError.DOCUMENT_MISSING);
     }
     if (!(value instanceof JsonString string)) {
@@ -77,7 +79,9 @@ public final class Fields {
     }
     var json = value.toString();
     // cannot happen within the 64 KiB body limit; never reject a push for its metadata
-    return json.length() <= ReadingProgress.METADATA_MAX_LENGTH ? Optional.of(json) : Optional.empty();
+    return json.length() <= ReadingProgress.METADATA_MAX_LENGTH
+        ? Optional.of(json)
+        : Optional.empty();
   }
 
   private static String text(JsonObject body, String field, int maxLength) {
@@ -102,7 +106,9 @@ public final class Fields {
 
   private static Optional<String> optionalText(JsonObject body, String field, int maxLength) {
     var value = body.get(field);
-    return value == null || value == JsonValue.NULL ? Optional.empty() : Optional.of(text(body, field, maxLength));
+    return value == null || value == JsonValue.NULL
+        ? Optional.empty()
+        : Optional.of(text(body, field, maxLength));
   }
 
   private static String headerSafe(String text, String field) {

@@ -29,7 +29,8 @@ public final class JsonBodies {
   public static final int MAX_DEPTH = 32;
   // a double has 17 significant digits; a longer number is no position or percentage
   static final int MAX_NUMBER_CHARS = 64;
-  private static final JsonParserFactory PARSERS = JsonProvider.provider().createParserFactory(Map.of());
+  private static final JsonParserFactory PARSERS =
+      JsonProvider.provider().createParserFactory(Map.of());
 
   private JsonBodies() {}
 
@@ -43,7 +44,8 @@ public final class JsonBodies {
   private static JsonObject parseObject(byte[] bytes) {
     String text;
     try {
-      text = StandardCharsets.UTF_8.newDecoder()
+      text = StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(bytes))
@@ -64,7 +66,8 @@ public final class JsonBodies {
       parser.next();
       var value = parser.getValue();
       if (parser.hasNext()) {
-        throw new SyncException(SyncError.MALFORMED_JSON, "Unexpected content after the JSON value.");
+        throw new SyncException(
+            SyncError.MALFORMED_JSON, "Unexpected content after the JSON value.");
       }
       if (!(value instanceof JsonObject object)) {
         throw new SyncException(SyncError.NOT_A_JSON_OBJECT);
@@ -85,13 +88,16 @@ public final class JsonBodies {
         switch (parser.next()) {
           case START_OBJECT, START_ARRAY -> {
             if (++depth > MAX_DEPTH) {
-              throw new SyncException(SyncError.INVALID_REQUEST, "JSON nested deeper than " + MAX_DEPTH + " levels.");
+              throw new SyncException(
+                  SyncError.INVALID_REQUEST, "JSON nested deeper than " + MAX_DEPTH + " levels.");
             }
           }
           case END_OBJECT, END_ARRAY -> depth--;
           case VALUE_NUMBER -> {
             if (parser.getString().length() > MAX_NUMBER_CHARS) {
-              throw new SyncException(SyncError.INVALID_REQUEST, "A number is longer than " + MAX_NUMBER_CHARS + " characters.");
+              throw new SyncException(
+                  SyncError.INVALID_REQUEST,
+                  "A number is longer than " + MAX_NUMBER_CHARS + " characters.");
             }
           }
           default -> {}
@@ -129,6 +135,7 @@ public final class JsonBodies {
   }
 
   private static SyncException tooLarge() {
-    return new SyncException(SyncError.INVALID_REQUEST, "The body is larger than " + MAX_BYTES + " bytes.");
+    return new SyncException(
+        SyncError.INVALID_REQUEST, "The body is larger than " + MAX_BYTES + " bytes.");
   }
 }

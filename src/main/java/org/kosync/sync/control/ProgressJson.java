@@ -14,7 +14,10 @@ public final class ProgressJson {
   private ProgressJson() {}
 
   public static JsonObject receipt(String document, Instant recordedAt) {
-    return JSON.createObjectBuilder().add("document", document).add("timestamp", recordedAt.getEpochSecond()).build();
+    return JSON.createObjectBuilder()
+        .add("document", document)
+        .add("timestamp", recordedAt.getEpochSecond())
+        .build();
   }
 
   /** Only stored fields appear: no device_id key for a push that had none. */

@@ -26,6 +26,7 @@ class RegistrationDisabledIT {
   void refusesNewAccounts(KoreaderClient client) throws Exception {
     var user = User.fresh("closed");
     assertError(client.register(user), 402, 2005, "User registration is disabled.");
-    assertEquals(0, TestDatabase.count("select count(*) from accounts where username = ?", user.name()));
+    assertEquals(
+        0, TestDatabase.count("select count(*) from accounts where username = ?", user.name()));
   }
 }

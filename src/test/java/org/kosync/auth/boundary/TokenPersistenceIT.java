@@ -34,13 +34,23 @@ class TokenPersistenceIT {
     try {
       var reader = client.registered("restart");
       token = client.get("/api/auth.jwt", reader).body();
-      assertEquals(200, client.send(client.request("/users/auth").header("Authorization", "Bearer " + token).GET()).status());
+      assertEquals(
+          200,
+          client
+              .send(client
+                  .request("/users/auth")
+                  .header("Authorization", "Bearer " + token)
+                  .GET())
+              .status());
     } finally {
       deployer.undeploy(KOSYNC);
     }
     deployer.deploy(KOSYNC);
     try {
-      var after = client.send(client.request("/users/auth").header("Authorization", "Bearer " + token).GET());
+      var after = client.send(client
+          .request("/users/auth")
+          .header("Authorization", "Bearer " + token)
+          .GET());
       assertEquals(200, after.status(), after::toString);
     } finally {
       deployer.undeploy(KOSYNC);

@@ -23,22 +23,42 @@ class TokenRotationIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.withChangedDefaults(); // signing-key: Deployments.rotatedSigningKey(), previous-keys: the server's own
+    return Deployments
+        .withChangedDefaults(); // signing-key: Deployments.rotatedSigningKey(), previous-keys: the
+    // server's own
   }
 
   @Test
-  void newTokensUseTheNewKeyAndOldTokensStillVerify(KoreaderClient client, User reader) throws Exception {
-    var accountId = Long.parseLong(TestDatabase.queryString("select id from accounts where username = ?", reader.name()).orElseThrow());
+  void newTokensUseTheNewKeyAndOldTokensStillVerify(KoreaderClient client, User reader)
+      throws Exception {
+    var accountId = Long.parseLong(
+        TestDatabase.queryString("select id from accounts where username = ?", reader.name())
+            .orElseThrow());
     var oldKey = TestTokens.readPrivateKey(TestTokens.serverKeyFile());
     var oldKid = TestTokens.kidOf(TestTokens.publicOf(oldKey));
-    var oldToken = TestTokens.sign(TestTokens.claims(accountId, reader.name(), c -> {}), oldKey, AlgorithmIdentifiers.RSA_USING_SHA256, oldKid);
-    var bearerOld = client.send(client.request("/users/auth").header("Authorization", "Bearer " + oldToken).GET());
+    var oldToken = TestTokens.sign(
+        TestTokens.claims(accountId, reader.name(), c -> {}),
+        oldKey,
+        AlgorithmIdentifiers.RSA_USING_SHA256,
+        oldKid);
+    var bearerOld = client.send(client
+        .request("/users/auth")
+        .header("Authorization", "Bearer " + oldToken)
+        .GET());
     assertEquals(200, bearerOld.status(), bearerOld::toString);
 
     var newToken = client.get("/api/auth.jwt", reader).body();
-    var newKid = TestTokens.kidOf(TestTokens.publicOf(TestTokens.readPrivateKey(Deployments.rotatedSigningKey())));
+    var newKid = TestTokens.kidOf(
+        TestTokens.publicOf(TestTokens.readPrivateKey(Deployments.rotatedSigningKey())));
     assertEquals(newKid, TestTokens.kidOf(newToken));
     assertNotEquals(oldKid, newKid);
-    assertEquals(200, client.send(client.request("/users/auth").header("Authorization", "Bearer " + newToken).GET()).status());
+    assertEquals(
+        200,
+        client
+            .send(client
+                .request("/users/auth")
+                .header("Authorization", "Bearer " + newToken)
+                .GET())
+            .status());
   }
 }

@@ -46,7 +46,9 @@ class TokensIT {
   void connect(KoreaderClient client, User reader) throws Exception {
     this.client = client;
     this.reader = reader;
-    accountId = Long.parseLong(TestDatabase.queryString("select id from accounts where username = ?", reader.name()).orElseThrow());
+    accountId = Long.parseLong(
+        TestDatabase.queryString("select id from accounts where username = ?", reader.name())
+            .orElseThrow());
   }
 
   String issue() {
@@ -56,7 +58,8 @@ class TokensIT {
   }
 
   Reply withBearer(String path, String token) {
-    return client.send(client.request(path).header("Authorization", "Bearer " + token).GET());
+    return client.send(
+        client.request(path).header("Authorization", "Bearer " + token).GET());
   }
 
   @Test
@@ -64,36 +67,55 @@ class TokensIT {
     var token = issue();
     var parts = token.split("\\.");
     assertEquals(3, parts.length);
-    var header = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8))).readObject();
+    var header = Json.createReader(new StringReader(
+            new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8)))
+        .readObject();
     assertEquals("RS256", header.getString("alg"));
     assertTrue(!header.getString("kid").isEmpty());
-    var claims = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8))).readObject();
+    var claims = Json.createReader(new StringReader(
+            new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)))
+        .readObject();
     assertEquals("kosync", claims.getString("iss"));
     assertEquals(Long.toString(accountId), claims.getString("sub"));
     assertEquals(reader.name(), claims.getString("upn"));
     assertEquals("reader", claims.getJsonArray("groups").getString(0));
-    assertEquals(6 * 3600, claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue());
+    assertEquals(
+        6 * 3600,
+        claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue());
     assertTrue(!claims.getString("jti").isEmpty());
-    assertNotEquals(claims.getString("jti"), Json.createReader(new StringReader(new String(
-        Base64.getUrlDecoder().decode(issue().split("\\.")[1]), StandardCharsets.UTF_8))).readObject().getString("jti"));
+    assertNotEquals(
+        claims.getString("jti"),
+        Json.createReader(new StringReader(new String(
+                Base64.getUrlDecoder().decode(issue().split("\\.")[1]), StandardCharsets.UTF_8)))
+            .readObject()
+            .getString("jti"));
   }
 
   @Test
   void aTokenIssuesATokenByGetAndPost() {
     var token = issue();
     assertEquals(200, withBearer("/api/auth.jwt", token).status());
-    var posted = client.send(client.request("/api/auth.jwt").header("Authorization", "Bearer " + token).POST(KoreaderClient.body("")));
+    var posted = client.send(client
+        .request("/api/auth.jwt")
+        .header("Authorization", "Bearer " + token)
+        .POST(KoreaderClient.body("")));
     assertEquals(200, posted.status());
     assertEquals(3, posted.body().split("\\.").length);
-    var byPost = client.send(KoreaderClient.authenticated(client.request("/api/auth.jwt"), reader).POST(KoreaderClient.body("")));
+    var byPost = client.send(KoreaderClient.authenticated(client.request("/api/auth.jwt"), reader)
+        .POST(KoreaderClient.body("")));
     assertEquals(200, byPost.status());
   }
 
   @Test
   void bearerWorksOnTheApiAndOnKoreaderRoutes() {
     var token = issue();
-    var push = client.send(client.request("/syncs/progress").header("Authorization", "Bearer " + token)
-        .PUT(KoreaderClient.body("{\"document\":\"dddd\",\"progress\":\"7\",\"percentage\":0.7,\"device\":\"script\"}")));
+    var push = client.send(
+        client
+            .request("/syncs/progress")
+            .header("Authorization", "Bearer " + token)
+            .PUT(
+                KoreaderClient.body(
+                    "{\"document\":\"dddd\",\"progress\":\"7\",\"percentage\":0.7,\"device\":\"script\"}")));
     assertEquals(200, push.status(), push::toString);
     assertEquals("7", withBearer("/syncs/progress/dddd", token).json().getString("progress"));
     assertJson(withBearer("/users/auth", token), 200, "{\"authorized\":\"OK\"}");
@@ -106,29 +128,65 @@ class TokensIT {
   void forgedTokensAreAll401() throws Exception {
     var server = TestTokens.serverKey();
     var kid = TestTokens.kidOf(issue());
-    var valid = TestTokens.sign(TestTokens.claims(accountId, reader.name(), c -> {}), server, AlgorithmIdentifiers.RSA_USING_SHA256, kid);
-    assertEquals(200, withBearer("/users/auth", valid).status(), "the test's own well-formed token must pass");
+    var valid = TestTokens.sign(
+        TestTokens.claims(accountId, reader.name(), c -> {}),
+        server,
+        AlgorithmIdentifiers.RSA_USING_SHA256,
+        kid);
+    assertEquals(
+        200,
+        withBearer("/users/auth", valid).status(),
+        "the test's own well-formed token must pass");
     try (var socket = SocketClient.open(socketUri(valid))) {
       assertTrue(socket.next().contains("\"server_name\":\"KOsync\""), "and open a WebSocket");
     }
 
-    var none = TestTokens.sign(TestTokens.claims(accountId, reader.name(), c -> {}), null, AlgorithmIdentifiers.NONE, kid);
-    var publicKeyAsSecret = TestTokens.sign(TestTokens.claims(accountId, reader.name(), c -> {}),
-        new SecretKeySpec(publicKeyBytes(), "HmacSHA256"), AlgorithmIdentifiers.HMAC_SHA256, kid);
-    var otherKey = TestTokens.sign(TestTokens.claims(accountId, reader.name(), c -> {}), TestTokens.newRsaKey().getPrivate(),
-        AlgorithmIdentifiers.RSA_USING_SHA256, kid);
-    var expired = TestTokens.sign(TestTokens.claims(accountId, reader.name(), c -> {
-      c.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 7200));
-      c.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 3600));
-    }), server, AlgorithmIdentifiers.RSA_USING_SHA256, kid);
-    var notYetValid = TestTokens.sign(TestTokens.claims(accountId, reader.name(),
-        c -> c.setNotBefore(NumericDate.fromSeconds(NumericDate.now().getValue() + 3600))), server, AlgorithmIdentifiers.RSA_USING_SHA256, kid);
-    var wrongIssuer = TestTokens.sign(TestTokens.claims(accountId, reader.name(), c -> c.setIssuer("someone-else")), server,
-        AlgorithmIdentifiers.RSA_USING_SHA256, kid);
-    var unknownKid = TestTokens.sign(TestTokens.claims(accountId, reader.name(), c -> {}), server, AlgorithmIdentifiers.RSA_USING_SHA256, "no-such-key");
+    var none = TestTokens.sign(
+        TestTokens.claims(accountId, reader.name(), c -> {}), null, AlgorithmIdentifiers.NONE, kid);
+    var publicKeyAsSecret = TestTokens.sign(
+        TestTokens.claims(accountId, reader.name(), c -> {}),
+        new SecretKeySpec(publicKeyBytes(), "HmacSHA256"),
+        AlgorithmIdentifiers.HMAC_SHA256,
+        kid);
+    var otherKey = TestTokens.sign(
+        TestTokens.claims(accountId, reader.name(), c -> {}),
+        TestTokens.newRsaKey().getPrivate(),
+        AlgorithmIdentifiers.RSA_USING_SHA256,
+        kid);
+    var expired = TestTokens.sign(
+        TestTokens.claims(accountId, reader.name(), c -> {
+          c.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 7200));
+          c.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 3600));
+        }),
+        server,
+        AlgorithmIdentifiers.RSA_USING_SHA256,
+        kid);
+    var notYetValid = TestTokens.sign(
+        TestTokens.claims(
+            accountId,
+            reader.name(),
+            c -> c.setNotBefore(NumericDate.fromSeconds(NumericDate.now().getValue() + 3600))),
+        server,
+        AlgorithmIdentifiers.RSA_USING_SHA256,
+        kid);
+    var wrongIssuer = TestTokens.sign(
+        TestTokens.claims(accountId, reader.name(), c -> c.setIssuer("someone-else")),
+        server,
+        AlgorithmIdentifiers.RSA_USING_SHA256,
+        kid);
+    var unknownKid = TestTokens.sign(
+        TestTokens.claims(accountId, reader.name(), c -> {}),
+        server,
+        AlgorithmIdentifiers.RSA_USING_SHA256,
+        "no-such-key");
     var parts = valid.split("\\.");
-    var tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(
-        TestTokens.claims(accountId + 1, reader.name(), c -> {}).toJson().getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+    var tampered = parts[0] + "."
+        + Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(TestTokens.claims(accountId + 1, reader.name(), c -> {})
+                .toJson()
+                .getBytes(StandardCharsets.UTF_8))
+        + "." + parts[2];
 
     var forgeries = new java.util.LinkedHashMap<String, String>();
     forgeries.put("alg none", none);
@@ -148,7 +206,9 @@ class TokensIT {
       }
       try (var socket = SocketClient.open(socketUri(forged))) {
         var refusal = socket.next();
-        assertTrue(refusal.contains("\"for_rpc\":\"connect\""), () -> name + " over WebSocket: " + refusal);
+        assertTrue(
+            refusal.contains("\"for_rpc\":\"connect\""),
+            () -> name + " over WebSocket: " + refusal);
         assertEquals(1008, socket.closed().code(), name + " over WebSocket");
       } catch (Exception e) {
         throw new AssertionError(name + " over WebSocket", e);
@@ -173,7 +233,11 @@ class TokensIT {
   void tokensIssuedBeforeAPasswordChangeStopWorking() {
     var before = issue();
     var newKey = KoreaderClient.md5("new");
-    assertEquals(200, client.put("/users/password", reader, "{\"password\":\"" + newKey + "\"}").status());
+    assertEquals(
+        200,
+        client
+            .put("/users/password", reader, "{\"password\":\"" + newKey + "\"}")
+            .status());
     assertError(withBearer("/users/auth", before), 401, 2001, "Unauthorized");
     var after = client.get("/api/auth.jwt", new User(reader.name(), newKey)).body();
     assertEquals(200, withBearer("/users/auth", after).status());

@@ -14,7 +14,8 @@ class HeaderTextTest {
 
   @Test
   void rawUtf8BytesReadAsLatin1AreRecovered() {
-    var asServerSeesIt = new String("Jürgen-读书".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    var asServerSeesIt =
+        new String("Jürgen-读书".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     assertEquals("Jürgen-读书", HeaderText.decode(asServerSeesIt));
   }
 

@@ -10,7 +10,8 @@ class IdleOrOldTest {
 
   static final long MINUTE = Duration.ofMinutes(1).toNanos();
   final IdleOrOld expiry = new IdleOrOld(Duration.ofMinutes(30), Duration.ofMinutes(60));
-  final IdleOrOld.Verified verified = new IdleOrOld.Verified(new Caller(1, "alice"), 1_000 * MINUTE);
+  final IdleOrOld.Verified verified =
+      new IdleOrOld.Verified(new Caller(1, "alice"), 1_000 * MINUTE);
 
   @Test
   void aFreshCredentialLivesForTheIdleTime() {

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class PasswordHashingTest {
 
-  static final byte[] PEPPER = "a pepper of thirty-two bytes....".getBytes(StandardCharsets.US_ASCII);
+  static final byte[] PEPPER =
+      "a pepper of thirty-two bytes....".getBytes(StandardCharsets.US_ASCII);
   static final String KEY = "5ebe2294ecd0e0f08eab7690d2a6ee69";
 
   // fewer rounds than production keep the unit tests fast; the format and rules are the same
@@ -44,7 +45,8 @@ class PasswordHashingTest {
   @Test
   void theDatabaseAloneIsNotEnoughWithoutThePepper() {
     var stored = hashing.hash(KEY);
-    var otherPepper = new PasswordHashing("another pepper, also 32 bytes...".getBytes(StandardCharsets.US_ASCII), 1_000);
+    var otherPepper = new PasswordHashing(
+        "another pepper, also 32 bytes...".getBytes(StandardCharsets.US_ASCII), 1_000);
     assertFalse(otherPepper.verify(KEY, stored));
   }
 

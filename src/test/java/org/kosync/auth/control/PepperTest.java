@@ -24,7 +24,9 @@ class PepperTest {
     var first = Pepper.load(Optional.empty(), dataDirectory);
     var file = dataDirectory.resolve(Pepper.FILE_NAME);
     assertTrue(Files.exists(file));
-    assertEquals(Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE), Files.getPosixFilePermissions(file));
+    assertEquals(
+        Set.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE),
+        Files.getPosixFilePermissions(file));
     assertEquals(32, first.length);
     assertArrayEquals(first, Pepper.load(Optional.empty(), dataDirectory));
   }
@@ -33,14 +35,18 @@ class PepperTest {
   void configurationWinsOverTheFile() {
     var configured = new byte[24];
     configured[0] = 7;
-    var loaded = Pepper.load(Optional.of(Base64.getEncoder().encodeToString(configured)), dataDirectory);
+    var loaded =
+        Pepper.load(Optional.of(Base64.getEncoder().encodeToString(configured)), dataDirectory);
     assertArrayEquals(configured, loaded);
     assertTrue(Files.notExists(dataDirectory.resolve(Pepper.FILE_NAME)));
   }
 
   @Test
   void refusesShortOrGarbledPeppers() {
-    assertThrows(IllegalStateException.class, () -> Pepper.load(Optional.of("c2hvcnQ="), dataDirectory));
-    assertThrows(IllegalStateException.class, () -> Pepper.load(Optional.of("not base64 at all!"), dataDirectory));
+    assertThrows(
+        IllegalStateException.class, () -> Pepper.load(Optional.of("c2hvcnQ="), dataDirectory));
+    assertThrows(
+        IllegalStateException.class,
+        () -> Pepper.load(Optional.of("not base64 at all!"), dataDirectory));
   }
 }

@@ -17,8 +17,8 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.jwt.consumer.JwtConsumerBuilder;
 import org.jose4j.keys.HmacKey;
 import org.junit.jupiter.api.Test;
-import org.kosync.auth.entity.Caller;
 import org.kosync.auth.control.TokenVerifier.Presented;
+import org.kosync.auth.entity.Caller;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
 
@@ -57,7 +57,8 @@ class TokenVerifierTest {
       @Override
       public JwtConsumerBuilder rules(JwtConsumerBuilder common) {
         return common
-            .setJwsAlgorithmConstraints(AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
+            .setJwsAlgorithmConstraints(
+                AlgorithmConstraints.ConstraintType.PERMIT, AlgorithmIdentifiers.RSA_USING_SHA256)
             .setVerificationKey(trusted.getPublicKey());
       }
 
@@ -115,7 +116,11 @@ class TokenVerifierTest {
     refused(token(c -> c.setNotBeforeMinutesInThePast(-1)), Presented.BEARER);
     var justNotYet = NumericDate.now();
     justNotYet.addSeconds(3); // within the 5 s of skew
-    assertEquals(READER, verifier.verify(token(c -> c.setNotBefore(justNotYet)), Presented.BEARER).caller());
+    assertEquals(
+        READER,
+        verifier
+            .verify(token(c -> c.setNotBefore(justNotYet)), Presented.BEARER)
+            .caller());
     refused(token(c -> c.unsetClaim("exp")), Presented.BEARER);
   }
 
@@ -139,7 +144,13 @@ class TokenVerifierTest {
 
   @Test
   void garbageIsRefused() {
-    for (var garbage : new String[] {"", "x", "a.b.c", "eyJhbGciOiJSUzI1NiJ9..", Base64.getUrlEncoder().encodeToString("{}".getBytes(StandardCharsets.UTF_8))}) {
+    for (var garbage : new String[] {
+      "",
+      "x",
+      "a.b.c",
+      "eyJhbGciOiJSUzI1NiJ9..",
+      Base64.getUrlEncoder().encodeToString("{}".getBytes(StandardCharsets.UTF_8))
+    }) {
       refused(garbage, Presented.BEARER);
       refused(garbage, Presented.WEBSOCKET_URI);
     }
@@ -152,10 +163,12 @@ class TokenVerifierTest {
     assertEquals(READER, verifier.verify(websocket, Presented.WEBSOCKET_URI).caller());
     refused(websocket, Presented.WEBSOCKET_URI);
     refused(token(c -> c.setClaim(TokenIssuer.USE, "something-else")), Presented.WEBSOCKET_URI);
-    refused(token(c -> {
-      c.setClaim(TokenIssuer.USE, TokenIssuer.WEBSOCKET);
-      c.unsetClaim("jti");
-    }), Presented.WEBSOCKET_URI);
+    refused(
+        token(c -> {
+          c.setClaim(TokenIssuer.USE, TokenIssuer.WEBSOCKET);
+          c.unsetClaim("jti");
+        }),
+        Presented.WEBSOCKET_URI);
   }
 
   static String compact(JsonWebSignature jws) {

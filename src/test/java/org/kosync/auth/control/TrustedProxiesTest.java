@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class TrustedProxiesTest {
 
-  final TrustedProxies proxies = TrustedProxies.parse(List.of("10.0.0.0/8", " 192.168.1.7 ", "fd00::/8", "::1"));
+  final TrustedProxies proxies =
+      TrustedProxies.parse(List.of("10.0.0.0/8", " 192.168.1.7 ", "fd00::/8", "::1"));
 
   @Test
   void addressesAndRanges() {
@@ -27,8 +27,10 @@ class TrustedProxiesTest {
 
   @Test
   void malformedEntriesStopTheStart() {
-    assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse(List.of("10.0.0.0/33")));
-    assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse(List.of("proxy.example.com")));
+    assertThrows(
+        IllegalArgumentException.class, () -> TrustedProxies.parse(List.of("10.0.0.0/33")));
+    assertThrows(
+        IllegalArgumentException.class, () -> TrustedProxies.parse(List.of("proxy.example.com")));
   }
 
   @Test

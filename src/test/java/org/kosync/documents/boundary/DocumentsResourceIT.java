@@ -64,13 +64,17 @@ class DocumentsResourceIT {
     assertEquals("Kobo", book.getString("device"));
     assertEquals("0123456789ABCDEF0123456789ABCDEF", book.getString("device_id"));
     assertEquals("", book.getString("pretty_name"));
-    assertEquals(List.of("/p[2]", "/p[1]"), book.getJsonArray("history").getValuesAs(JsonObject.class).stream()
-        .map(h -> h.getString("progress")).toList());
+    assertEquals(
+        List.of("/p[2]", "/p[1]"),
+        book.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+            .map(h -> h.getString("progress"))
+            .toList());
     assertEquals("Phone", book.getJsonArray("history").getJsonObject(0).getString("device"));
     var other = documents.getJsonObject(1);
     assertEquals(OTHER_BOOK, other.getString("id"));
     assertEquals(0, other.getJsonArray("history").size());
-    assertTrue(book.getJsonNumber("timestamp").longValue() >= other.getJsonNumber("timestamp").longValue());
+    assertTrue(book.getJsonNumber("timestamp").longValue()
+        >= other.getJsonNumber("timestamp").longValue());
   }
 
   @Test
@@ -81,10 +85,16 @@ class DocumentsResourceIT {
 
   @Test
   void theTitleKoreaderSentIsTheDefaultNameAndAChosenNameSurvivesPushes() {
-    client.put("/syncs/progress", reader, "{\"document\":\"" + BOOK + "\",\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\","
-        + "\"metadata\":{\"title\":\"Dune\",\"authors\":\"Frank Herbert\"}}");
+    client.put(
+        "/syncs/progress",
+        reader,
+        "{\"document\":\"" + BOOK + "\",\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\","
+            + "\"metadata\":{\"title\":\"Dune\",\"authors\":\"Frank Herbert\"}}");
     assertEquals("Dune", all(reader).getJsonObject(0).getString("pretty_name"));
-    var renamed = client.put("/api/documents.update", reader, "{\"id\":\"" + BOOK + "\",\"pretty_name\":\"  My Dune  \"}");
+    var renamed = client.put(
+        "/api/documents.update",
+        reader,
+        "{\"id\":\"" + BOOK + "\",\"pretty_name\":\"  My Dune  \"}");
     assertEquals(200, renamed.status(), renamed::toString);
     assertEquals("My Dune", renamed.json().getString("pretty_name"));
     assertEquals(BOOK, renamed.json().getString("id"));
@@ -93,31 +103,48 @@ class DocumentsResourceIT {
     assertEquals("My Dune", book.getString("pretty_name"));
     assertEquals("2", book.getString("progress"));
     assertEquals("My Dune", book.getJsonArray("history").getJsonObject(0).getString("pretty_name"));
-    client.put("/api/documents.update", reader, "{\"document\":\"" + BOOK + "\",\"pretty_name\":\"\"}");
+    client.put(
+        "/api/documents.update", reader, "{\"document\":\"" + BOOK + "\",\"pretty_name\":\"\"}");
     assertEquals("Dune", all(reader).getJsonObject(0).getString("pretty_name"));
   }
 
   @Test
   void anUpdateNeverTouchesAnotherReadersDocument(User intruder) {
     client.pushProgress(reader, BOOK, "/p[1]", 0.1, "Kobo");
-    assertError(client.put("/api/documents.update", intruder, "{\"id\":\"" + BOOK + "\",\"pretty_name\":\"mine\","
-        + "\"username\":\"" + reader.name() + "\"}"), 404, 2007, "Document not found.");
+    assertError(
+        client.put(
+            "/api/documents.update",
+            intruder,
+            "{\"id\":\"" + BOOK + "\",\"pretty_name\":\"mine\"," + "\"username\":\"" + reader.name()
+                + "\"}"),
+        404,
+        2007,
+        "Document not found.");
     assertEquals("", all(reader).getJsonObject(0).getString("pretty_name"));
-    assertError(client.put("/api/documents.update", reader, "{\"id\":\"" + OTHER_BOOK + "\",\"pretty_name\":\"x\"}"),
-        404, 2007, "Document not found.");
+    assertError(
+        client.put(
+            "/api/documents.update",
+            reader,
+            "{\"id\":\"" + OTHER_BOOK + "\",\"pretty_name\":\"x\"}"),
+        404,
+        2007,
+        "Document not found.");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "{\"id\":\"" + BOOK + "\"}",
-      "{\"id\":\"" + BOOK + "\",\"pretty_name\":5}",
-      "{\"id\":\"" + BOOK + "\",\"pretty_name\":\"tab\\there\"}",
-      "{\"id\":\"" + BOOK + "\",\"document\":\"" + OTHER_BOOK + "\",\"pretty_name\":\"x\"}",
-      "{\"id\":\"a/b\",\"pretty_name\":\"x\"}",
-      "{\"id\":7,\"pretty_name\":\"x\"}"})
+  @ValueSource(
+      strings = {
+        "{\"id\":\"" + BOOK + "\"}",
+        "{\"id\":\"" + BOOK + "\",\"pretty_name\":5}",
+        "{\"id\":\"" + BOOK + "\",\"pretty_name\":\"tab\\there\"}",
+        "{\"id\":\"" + BOOK + "\",\"document\":\"" + OTHER_BOOK + "\",\"pretty_name\":\"x\"}",
+        "{\"id\":\"a/b\",\"pretty_name\":\"x\"}",
+        "{\"id\":7,\"pretty_name\":\"x\"}"
+      })
   void invalidUpdatesAre403AndChangeNothing(String body) {
     client.pushProgress(reader, BOOK, "/p[1]", 0.1, "Kobo");
-    client.put("/api/documents.update", reader, "{\"id\":\"" + BOOK + "\",\"pretty_name\":\"kept\"}");
+    client.put(
+        "/api/documents.update", reader, "{\"id\":\"" + BOOK + "\",\"pretty_name\":\"kept\"}");
     assertError(client.put("/api/documents.update", reader, body), 403, 2003, "Invalid request");
     assertEquals("kept", all(reader).getJsonObject(0).getString("pretty_name"));
   }
@@ -125,25 +152,52 @@ class DocumentsResourceIT {
   @Test
   void overlongNamesMissingIdsAndBrokenBodiesAreRefused() {
     client.pushProgress(reader, BOOK, "/p[1]", 0.1, "Kobo");
-    assertError(client.put("/api/documents.update", reader, "{\"id\":\"" + BOOK + "\",\"pretty_name\":\"" + "n".repeat(257) + "\"}"),
-        403, 2003, "Invalid request");
-    assertEquals(200, client.put("/api/documents.update", reader, "{\"id\":\"" + BOOK + "\",\"pretty_name\":\"" + "n".repeat(256) + "\"}").status());
-    assertError(client.put("/api/documents.update", reader, "{\"pretty_name\":\"x\"}"), 403, 2004, "Field 'document' not provided.");
-    assertError(client.put("/api/documents.update", reader, "{\"id\":"), 400, 103, "Could not parse JSON in body.");
-    assertError(client.put("/api/documents.update", reader, "[]"), 400, 104, "Body should be a JSON hash.");
+    assertError(
+        client.put(
+            "/api/documents.update",
+            reader,
+            "{\"id\":\"" + BOOK + "\",\"pretty_name\":\"" + "n".repeat(257) + "\"}"),
+        403,
+        2003,
+        "Invalid request");
+    assertEquals(
+        200,
+        client
+            .put(
+                "/api/documents.update",
+                reader,
+                "{\"id\":\"" + BOOK + "\",\"pretty_name\":\"" + "n".repeat(256) + "\"}")
+            .status());
+    assertError(
+        client.put("/api/documents.update", reader, "{\"pretty_name\":\"x\"}"),
+        403,
+        2004,
+        "Field 'document' not provided.");
+    assertError(
+        client.put("/api/documents.update", reader, "{\"id\":"),
+        400,
+        103,
+        "Could not parse JSON in body.");
+    assertError(
+        client.put("/api/documents.update", reader, "[]"), 400, 104, "Body should be a JSON hash.");
     assertEquals("n".repeat(256), all(reader).getJsonObject(0).getString("pretty_name"));
   }
 
   @Test
   void theApiNeedsAuthentication() {
     assertError(client.send(client.request("/api/documents.all").GET()), 401, 2001, "Unauthorized");
-    assertError(client.get("/api/documents.all", new User(reader.name(), "wrong")), 401, 2001, "Unauthorized");
+    assertError(
+        client.get("/api/documents.all", new User(reader.name(), "wrong")),
+        401,
+        2001,
+        "Unauthorized");
   }
 
   @Test
   void aTitleFromMetadataIsCleanedLikeAChosenName(KoreaderClient client, User reader) {
-    var push = "{\"document\":\"" + BOOK + "\",\"progress\":\"p\",\"percentage\":0.1,\"device\":\"Kobo\","
-        + "\"metadata\":{\"title\":\" Moby\\u0000\\nDick\\u001b \"}}";
+    var push =
+        "{\"document\":\"" + BOOK + "\",\"progress\":\"p\",\"percentage\":0.1,\"device\":\"Kobo\","
+            + "\"metadata\":{\"title\":\" Moby\\u0000\\nDick\\u001b \"}}";
     assertEquals(200, client.put("/syncs/progress", reader, push).status());
     var document = client.get("/api/documents.all", reader).body();
     assertTrue(document.contains("\"pretty_name\":\"Moby  Dick\""), document);

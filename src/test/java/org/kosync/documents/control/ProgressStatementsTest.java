@@ -35,13 +35,20 @@ class ProgressStatementsTest {
 
   @BeforeEach
   void migrate() throws Exception {
-    connection = DriverManager.getConnection("jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", "");
-    var database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+    connection = DriverManager.getConnection(
+        "jdbc:h2:mem:" + UUID.randomUUID() + ";MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", "");
+    var database = DatabaseFactory.getInstance()
+        .findCorrectDatabaseImplementation(new JdbcConnection(connection));
     Scope.child(Map.of("liquibase.analytics.enabled", false), () -> {
-      new Liquibase("changelog.xml", new DirectoryResourceAccessor(java.nio.file.Path.of("liquibase")), database).update("");
+      new Liquibase(
+              "changelog.xml",
+              new DirectoryResourceAccessor(java.nio.file.Path.of("liquibase")),
+              database)
+          .update("");
     });
     try (var insert = connection.prepareStatement(
-        "insert into accounts (username, password_hash, created_at) values ('reader', 'x', current_timestamp)", new String[] {"id"})) {
+        "insert into accounts (username, password_hash, created_at) values ('reader', 'x', current_timestamp)",
+        new String[] {"id"})) {
       insert.executeUpdate();
       try (var keys = insert.getGeneratedKeys()) {
         keys.next();
@@ -61,37 +68,57 @@ class ProgressStatementsTest {
 
   @Test
   void insertsThenLastWriteWinsAndMetadataIsKept() throws Exception {
-    ProgressStatements.upsert(connection, accountId, push("/p[9]", 0.9, Optional.of("{\"title\":\"Dune\"}")), Instant.ofEpochSecond(100));
-    ProgressStatements.upsert(connection, accountId, push("/p[1]", 0.1, Optional.empty()), Instant.ofEpochSecond(200));
-    try (var rows = connection.createStatement().executeQuery(
-        "select progress, percentage, metadata, updated_at, (select count(*) from reading_progress) from reading_progress")) {
+    ProgressStatements.upsert(
+        connection,
+        accountId,
+        push("/p[9]", 0.9, Optional.of("{\"title\":\"Dune\"}")),
+        Instant.ofEpochSecond(100));
+    ProgressStatements.upsert(
+        connection, accountId, push("/p[1]", 0.1, Optional.empty()), Instant.ofEpochSecond(200));
+    try (var rows = connection
+        .createStatement()
+        .executeQuery(
+            "select progress, percentage, metadata, updated_at, (select count(*) from reading_progress) from reading_progress")) {
       rows.next();
       assertEquals("/p[1]", rows.getString(1));
       assertEquals(0.1, rows.getDouble(2));
       assertEquals("{\"title\":\"Dune\"}", rows.getString(3));
-      assertEquals(Instant.ofEpochSecond(200), rows.getObject(4, java.time.OffsetDateTime.class).toInstant());
+      assertEquals(
+          Instant.ofEpochSecond(200),
+          rows.getObject(4, java.time.OffsetDateTime.class).toInstant());
       assertEquals(1, rows.getInt(5));
     }
   }
 
   @Test
   void readsBackWhatWasPushedAndNothingElse() throws Exception {
-    ProgressStatements.upsert(connection, accountId, push("/p[3]", 0.3, Optional.empty()), Instant.ofEpochSecond(300));
+    ProgressStatements.upsert(
+        connection, accountId, push("/p[3]", 0.3, Optional.empty()), Instant.ofEpochSecond(300));
     var state = ProgressStatements.latest(connection, accountId, "doc").orElseThrow();
-    assertEquals(new ProgressState("doc", "/p[3]", 0.3, "Kobo", Optional.of("ID"), Instant.ofEpochSecond(300)), state);
+    assertEquals(
+        new ProgressState(
+            "doc", "/p[3]", 0.3, "Kobo", Optional.of("ID"), Instant.ofEpochSecond(300)),
+        state);
     assertEquals(Optional.empty(), ProgressStatements.latest(connection, accountId, "other"));
     assertEquals(Optional.empty(), ProgressStatements.latest(connection, accountId + 1, "doc"));
   }
 
   @Test
   void everyPushKeepsTheStateItReplaces() throws Exception {
-    ProgressStatements.upsert(connection, accountId, push("/p[1]", 0.1, Optional.empty()), Instant.ofEpochSecond(100));
-    ProgressStatements.upsert(connection, accountId, push("/p[2]", 0.2, Optional.empty()), Instant.ofEpochSecond(200));
-    ProgressStatements.upsert(connection, accountId, push("/p[3]", 0.3, Optional.empty()), Instant.ofEpochSecond(300));
-    try (var rows = connection.createStatement().executeQuery("select progress, recorded_at from progress_history order by id")) {
+    ProgressStatements.upsert(
+        connection, accountId, push("/p[1]", 0.1, Optional.empty()), Instant.ofEpochSecond(100));
+    ProgressStatements.upsert(
+        connection, accountId, push("/p[2]", 0.2, Optional.empty()), Instant.ofEpochSecond(200));
+    ProgressStatements.upsert(
+        connection, accountId, push("/p[3]", 0.3, Optional.empty()), Instant.ofEpochSecond(300));
+    try (var rows = connection
+        .createStatement()
+        .executeQuery("select progress, recorded_at from progress_history order by id")) {
       rows.next();
       assertEquals("/p[1]", rows.getString(1));
-      assertEquals(Instant.ofEpochSecond(100), rows.getObject(2, java.time.OffsetDateTime.class).toInstant());
+      assertEquals(
+          Instant.ofEpochSecond(100),
+          rows.getObject(2, java.time.OffsetDateTime.class).toInstant());
       rows.next();
       assertEquals("/p[2]", rows.getString(1));
       assertEquals(false, rows.next());
@@ -100,8 +127,13 @@ class ProgressStatementsTest {
 
   @Test
   void deviceIdMayBeAbsent() throws Exception {
-    ProgressStatements.upsert(connection, accountId, new ProgressUpdate("doc", "1", 0.5, "Kobo", Optional.empty(), Optional.empty()), Instant.now());
-    try (var rows = connection.createStatement().executeQuery("select device_id from reading_progress")) {
+    ProgressStatements.upsert(
+        connection,
+        accountId,
+        new ProgressUpdate("doc", "1", 0.5, "Kobo", Optional.empty(), Optional.empty()),
+        Instant.now());
+    try (var rows =
+        connection.createStatement().executeQuery("select device_id from reading_progress")) {
       rows.next();
       assertNull(rows.getString(1));
     }
@@ -109,8 +141,10 @@ class ProgressStatementsTest {
 
   @Test
   void anUnknownAccountIsAForeignKeyViolation() {
-    var failure = assertThrows(SQLException.class,
-        () -> ProgressStatements.upsert(connection, accountId + 1000, push("1", 0.1, Optional.empty()), Instant.now()));
+    var failure = assertThrows(
+        SQLException.class,
+        () -> ProgressStatements.upsert(
+            connection, accountId + 1000, push("1", 0.1, Optional.empty()), Instant.now()));
     assertTrue(DatabaseFailures.isMissingReference(failure), failure.getSQLState());
   }
 }

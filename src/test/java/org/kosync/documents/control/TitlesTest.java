@@ -9,7 +9,9 @@ class TitlesTest {
 
   @Test
   void theTitleOfTheMetadataIsTheDefaultName() {
-    assertEquals(Optional.of("Moby Dick"), Titles.fromMetadata(Optional.of("{\"title\":\" Moby Dick \",\"authors\":\"Melville\"}")));
+    assertEquals(
+        Optional.of("Moby Dick"),
+        Titles.fromMetadata(Optional.of("{\"title\":\" Moby Dick \",\"authors\":\"Melville\"}")));
     assertEquals(Optional.empty(), Titles.fromMetadata(Optional.of("{\"authors\":\"Melville\"}")));
     assertEquals(Optional.empty(), Titles.fromMetadata(Optional.of("{\"title\":\"  \"}")));
     assertEquals(Optional.empty(), Titles.fromMetadata(Optional.empty()));
@@ -17,9 +19,15 @@ class TitlesTest {
 
   @Test
   void itIsCleanedLikeAChosenName() {
-    assertEquals(Optional.of("Moby  Dick"), Titles.fromMetadata(Optional.of("{\"title\":\"Moby\\u0000\\nDick\\u001b\"}")));
+    assertEquals(
+        Optional.of("Moby  Dick"),
+        Titles.fromMetadata(Optional.of("{\"title\":\"Moby\\u0000\\nDick\\u001b\"}")));
     var long300 = "x".repeat(300);
-    assertEquals(256, Titles.fromMetadata(Optional.of("{\"title\":\"" + long300 + "\"}")).orElseThrow().length());
+    assertEquals(
+        256,
+        Titles.fromMetadata(Optional.of("{\"title\":\"" + long300 + "\"}"))
+            .orElseThrow()
+            .length());
     var emoji = "x".repeat(255) + "\ud83d\udcda";
     assertEquals("x".repeat(255), Titles.clean(emoji));
   }

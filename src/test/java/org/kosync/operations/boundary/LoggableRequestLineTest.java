@@ -8,12 +8,17 @@ class LoggableRequestLineTest {
 
   @Test
   void aWebSocketTokenAndWhatFollowsItNeverReachTheLog() {
-    assertEquals("GET /api/ws/… HTTP/1.1", LoggableRequestLine.of("GET", "/api/ws/eyJ.secret.sig", "x=eyJ", "HTTP/1.1"));
+    assertEquals(
+        "GET /api/ws/… HTTP/1.1",
+        LoggableRequestLine.of("GET", "/api/ws/eyJ.secret.sig", "x=eyJ", "HTTP/1.1"));
   }
 
   @Test
   void otherRequestsAreLoggedWithTheirQuery() {
-    assertEquals("GET /api/ws HTTP/1.1", LoggableRequestLine.of("GET", "/api/ws", null, "HTTP/1.1"));
-    assertEquals("GET /healthcheck?after=m HTTP/1.1", LoggableRequestLine.of("GET", "/healthcheck", "after=m", "HTTP/1.1"));
+    assertEquals(
+        "GET /api/ws HTTP/1.1", LoggableRequestLine.of("GET", "/api/ws", null, "HTTP/1.1"));
+    assertEquals(
+        "GET /healthcheck?after=m HTTP/1.1",
+        LoggableRequestLine.of("GET", "/healthcheck", "after=m", "HTTP/1.1"));
   }
 }

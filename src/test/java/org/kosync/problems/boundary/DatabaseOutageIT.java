@@ -29,7 +29,8 @@ class DatabaseOutageIT {
   }
 
   @Test
-  void unreachableDatabaseIs502WithCode1000AndNothingIsLost(KoreaderClient client, User user) throws Exception {
+  void unreachableDatabaseIs502WithCode1000AndNothingIsLost(KoreaderClient client, User user)
+      throws Exception {
     assertEquals(200, client.pushProgress(user, BOOK, "before", 0.4, "Kobo").status());
     var relay = DatabaseRelay.get();
     relay.cut();
@@ -48,14 +49,15 @@ class DatabaseOutageIT {
     assertEquals("after", client.get("/syncs/progress/" + BOOK, user).json().getString("progress"));
   }
 
-  private static Reply awaitSuccess(java.util.function.Supplier<Reply> call) throws InterruptedException {
+  private static Reply awaitSuccess(java.util.function.Supplier<Reply> call)
+      throws InterruptedException {
     var deadline = System.nanoTime() + 20_000_000_000L;
     var reply = call.get();
     while (reply.status() != 200 && System.nanoTime() < deadline) {
       Thread.sleep(250);
       reply = call.get();
     }
-    assertEquals(200, reply.status(), () -> "service did not resume: " + "" );
+    assertEquals(200, reply.status(), () -> "service did not resume: " + "");
     return reply;
   }
 }

@@ -1,6 +1,5 @@
 package org.kosync.rpc.boundary;
 
-import org.kosync.testing.RawWebSocket;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -22,6 +21,7 @@ import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.User;
 import org.kosync.testing.KoreaderTest;
+import org.kosync.testing.RawWebSocket;
 import org.kosync.testing.SocketClient;
 import org.kosync.testing.StalledSocket;
 import org.kosync.testing.TestDatabase;
@@ -31,11 +31,14 @@ import org.kosync.testing.TestTokens;
 @KoreaderTest
 class RpcEndpointIT {
 
-  static final String HELLO_PREFIX = "{\"type\":\"rpc\",\"payload\":{\"server_name\":\"KOsync\",\"server_version\":\"";
+  static final String HELLO_PREFIX =
+      "{\"type\":\"rpc\",\"payload\":{\"server_name\":\"KOsync\",\"server_version\":\"";
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments.withWebSockets(); // with a small outbox, so that a reader who stops reading overflows it quickly
+    return Deployments
+        .withWebSockets(); // with a small outbox, so that a reader who stops reading overflows it
+    // quickly
   }
 
   KoreaderClient client;
@@ -60,9 +63,14 @@ class RpcEndpointIT {
   @Test
   void greetsWithTheHelloAndSaysGoodbye() throws Exception {
     try (var socket = SocketClient.open(uri())) {
-      assertEquals(HELLO_PREFIX + Deployments.version() + "\",\"message\":\"KOsync WebSocket API. Hello!\"}}", socket.next());
+      assertEquals(
+          HELLO_PREFIX + Deployments.version()
+              + "\",\"message\":\"KOsync WebSocket API. Hello!\"}}",
+          socket.next());
       socket.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"disconnect\"}}");
-      assertEquals("{\"type\":\"rpc\",\"payload\":{\"for_rpc\":\"disconnect\",\"result\":\"goodbye.\",\"error\":\"\"}}", socket.next());
+      assertEquals(
+          "{\"type\":\"rpc\",\"payload\":{\"for_rpc\":\"disconnect\",\"result\":\"goodbye.\",\"error\":\"\"}}",
+          socket.next());
       assertEquals(1000, socket.closed().code());
     }
   }
@@ -83,13 +91,19 @@ class RpcEndpointIT {
 
   @Test
   void anExpiredUriTokenIsRefused() throws Exception {
-    var accountId = Long.parseLong(TestDatabase.queryString("select id from accounts where username = ?", reader.name()).orElseThrow());
+    var accountId = Long.parseLong(
+        TestDatabase.queryString("select id from accounts where username = ?", reader.name())
+            .orElseThrow());
     var key = TestTokens.serverKey();
-    var stale = TestTokens.sign(TestTokens.claims(accountId, reader.name(), c -> {
-      c.setClaim("use", "websocket");
-      c.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 70));
-      c.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 10));
-    }), key, AlgorithmIdentifiers.RSA_USING_SHA256, TestTokens.kidOf(TestTokens.publicOf(key)));
+    var stale = TestTokens.sign(
+        TestTokens.claims(accountId, reader.name(), c -> {
+          c.setClaim("use", "websocket");
+          c.setIssuedAt(NumericDate.fromSeconds(NumericDate.now().getValue() - 70));
+          c.setExpirationTime(NumericDate.fromSeconds(NumericDate.now().getValue() - 10));
+        }),
+        key,
+        AlgorithmIdentifiers.RSA_USING_SHA256,
+        TestTokens.kidOf(TestTokens.publicOf(key)));
     try (var socket = SocketClient.open(client.webSocket("/api/ws/" + stale))) {
       assertEquals("connect", json(socket.next()).getJsonObject("payload").getString("for_rpc"));
       assertEquals(1008, socket.closed().code());
@@ -98,8 +112,11 @@ class RpcEndpointIT {
 
   @Test
   void aForgedOrGarbageTokenIsRefused() throws Exception {
-    var forged = TestTokens.sign(TestTokens.claims(1, reader.name(), c -> {}), TestTokens.newRsaKey().getPrivate(),
-        AlgorithmIdentifiers.RSA_USING_SHA256, "whatever");
+    var forged = TestTokens.sign(
+        TestTokens.claims(1, reader.name(), c -> {}),
+        TestTokens.newRsaKey().getPrivate(),
+        AlgorithmIdentifiers.RSA_USING_SHA256,
+        "whatever");
     for (var token : new String[] {forged, "garbage"}) {
       try (var socket = SocketClient.open(client.webSocket("/api/ws/" + token))) {
         assertEquals("connect", json(socket.next()).getJsonObject("payload").getString("for_rpc"));
@@ -122,13 +139,18 @@ class RpcEndpointIT {
   void documentsAllEqualsTheRestListAndMistakesKeepTheConnection() throws Exception {
     client.pushProgress(reader, "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", "/p[1]", 0.1, "Kobo");
     client.pushProgress(reader, "eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", "/p[2]", 0.2, "Kobo");
-    var rest = Json.createReader(new StringReader(client.get("/api/documents.all", reader).body())).readArray();
+    var rest = Json.createReader(
+            new StringReader(client.get("/api/documents.all", reader).body()))
+        .readArray();
     try (var socket = SocketClient.open(uri())) {
       socket.next();
       socket.send("not json");
-      assertTrue(!json(socket.next()).getJsonObject("payload").getString("error").isEmpty());
+      assertTrue(
+          !json(socket.next()).getJsonObject("payload").getString("error").isEmpty());
       socket.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"books.burn\"}}");
-      assertEquals("Unknown RPC method: 'books.burn'", json(socket.next()).getJsonObject("payload").getString("error"));
+      assertEquals(
+          "Unknown RPC method: 'books.burn'",
+          json(socket.next()).getJsonObject("payload").getString("error"));
       socket.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.all\"}}");
       var reply = json(socket.next()).getJsonObject("payload");
       assertEquals("documents.all", reply.getString("for_rpc"));
@@ -154,36 +176,55 @@ class RpcEndpointIT {
     malformed.put("unknown type", "{\"type\":\"rpcx\",\"payload\":{\"method\":\"documents.all\"}}");
     malformed.put("no type", "{\"payload\":{\"method\":\"documents.all\"}}");
     malformed.put("method not a string", "{\"type\":\"rpc\",\"payload\":{\"method\":42}}");
-    malformed.put("unknown method", "{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.delete\"}}");
-    malformed.put("unknown topic", "{\"type\":\"pubsub\",\"payload\":{\"topic\":\"user.secrets\"}}");
-    malformed.put("no arguments", update.substring(0, update.length() - ",\"arguments\":".length()) + "}}");
+    malformed.put(
+        "unknown method", "{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.delete\"}}");
+    malformed.put(
+        "unknown topic", "{\"type\":\"pubsub\",\"payload\":{\"topic\":\"user.secrets\"}}");
+    malformed.put(
+        "no arguments", update.substring(0, update.length() - ",\"arguments\":".length()) + "}}");
     malformed.put("arguments not an object", update + "[]}}");
     malformed.put("document not an object", update + "{\"document\":\"" + book + "\"}}}");
     malformed.put("document without id", update + "{\"document\":{\"pretty_name\":\"X\"}}}}");
-    malformed.put("pretty_name not a string", update + "{\"document\":{\"id\":\"" + book + "\",\"pretty_name\":5}}}}");
-    malformed.put("pretty_name too long", update + "{\"document\":{\"id\":\"" + book + "\",\"pretty_name\":\"" + "x".repeat(300) + "\"}}}}");
-    malformed.put("someone else's document", update + "{\"document\":{\"id\":\"dcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdc\",\"pretty_name\":\"X\"}}}}");
+    malformed.put(
+        "pretty_name not a string",
+        update + "{\"document\":{\"id\":\"" + book + "\",\"pretty_name\":5}}}}");
+    malformed.put(
+        "pretty_name too long",
+        update + "{\"document\":{\"id\":\"" + book + "\",\"pretty_name\":\"" + "x".repeat(300)
+            + "\"}}}}");
+    malformed.put(
+        "someone else's document",
+        update
+            + "{\"document\":{\"id\":\"dcdcdcdcdcdcdcdcdcdcdcdcdcdcdcdc\",\"pretty_name\":\"X\"}}}}");
     try (var socket = SocketClient.open(uri())) {
       socket.next();
       for (var entry : malformed.entrySet()) {
         socket.send(entry.getValue());
         var payload = json(socket.next()).getJsonObject("payload");
-        assertTrue(!payload.getString("error", "").isBlank(), () -> entry.getKey() + ": " + payload);
+        assertTrue(
+            !payload.getString("error", "").isBlank(), () -> entry.getKey() + ": " + payload);
       }
       socket.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.all\"}}");
-      assertEquals("", json(socket.next()).getJsonObject("payload").getString("error"), "the connection is still usable");
+      assertEquals(
+          "",
+          json(socket.next()).getJsonObject("payload").getString("error"),
+          "the connection is still usable");
     }
     assertEquals(before, client.get("/api/documents.all", reader).body());
     assertEquals(strangersBefore, client.get("/api/documents.all", stranger).body());
   }
 
-  static final String SUBSCRIBE = "{\"type\":\"pubsub\",\"payload\":{\"topic\":\"user.documents\"}}";
-  static final String SUBSCRIBED = "{\"type\":\"pubsub\",\"payload\":{\"for_topic\":\"user.documents\",\"data\":\"subscribed\",\"error\":\"\"}}";
+  static final String SUBSCRIBE =
+      "{\"type\":\"pubsub\",\"payload\":{\"topic\":\"user.documents\"}}";
+  static final String SUBSCRIBED =
+      "{\"type\":\"pubsub\",\"payload\":{\"for_topic\":\"user.documents\",\"data\":\"subscribed\",\"error\":\"\"}}";
 
   @Test
   void aPushIsAnnouncedToTheReadersSubscribedSessionsOnly(User other) throws Exception {
     var otherUri = client.get("/api/ws", other).body();
-    try (var subscribed = SocketClient.open(uri()); var twice = SocketClient.open(uri()); var unsubscribed = SocketClient.open(uri());
+    try (var subscribed = SocketClient.open(uri());
+        var twice = SocketClient.open(uri());
+        var unsubscribed = SocketClient.open(uri());
         var stranger = SocketClient.open(otherUri)) {
       for (var socket : new SocketClient[] {subscribed, twice, unsubscribed, stranger}) {
         socket.next();
@@ -192,7 +233,11 @@ class RpcEndpointIT {
         socket.send(SUBSCRIBE);
         assertEquals(SUBSCRIBED, socket.next());
       }
-      assertEquals(200, client.pushProgress(reader, "ffffffffffffffffffffffffffffffff", "/p[42]", 0.42, "Kobo").status());
+      assertEquals(
+          200,
+          client
+              .pushProgress(reader, "ffffffffffffffffffffffffffffffff", "/p[42]", 0.42, "Kobo")
+              .status());
       var announce = json(subscribed.nextWithin(1)); // the issue: within 1 s of the push
       assertEquals("pubsub", announce.getString("type"));
       assertEquals("user.documents", announce.getJsonObject("payload").getString("for_topic"));
@@ -212,20 +257,24 @@ class RpcEndpointIT {
   @Test
   void anUpdateRepliesAndIsAnnouncedOnTheOtherSession() throws Exception {
     client.pushProgress(reader, "abababababababababababababababab", "/p[1]", 0.1, "Kobo");
-    try (var editor = SocketClient.open(uri()); var watcher = SocketClient.open(uri())) {
+    try (var editor = SocketClient.open(uri());
+        var watcher = SocketClient.open(uri())) {
       editor.next();
       watcher.next();
       watcher.send(SUBSCRIBE);
       assertEquals(SUBSCRIBED, watcher.next());
-      editor.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.update\",\"arguments\":{\"document\":"
-          + "{\"id\":\"abababababababababababababababab\",\"pretty_name\":\"Renamed\"}}}}");
+      editor.send(
+          "{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.update\",\"arguments\":{\"document\":"
+              + "{\"id\":\"abababababababababababababababab\",\"pretty_name\":\"Renamed\"}}}}");
       var reply = json(editor.next()).getJsonObject("payload");
       assertEquals("", reply.getString("error"));
       assertEquals("Renamed", reply.getJsonObject("result").getString("pretty_name"));
       var announce = json(watcher.next()).getJsonObject("payload").getJsonObject("data");
       assertEquals("Renamed", announce.getString("pretty_name"));
-      editor.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.update\",\"arguments\":{}}}");
-      assertTrue(!json(editor.next()).getJsonObject("payload").getString("error").isEmpty());
+      editor.send(
+          "{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.update\",\"arguments\":{}}}");
+      assertTrue(
+          !json(editor.next()).getJsonObject("payload").getString("error").isEmpty());
     }
   }
 
@@ -233,9 +282,11 @@ class RpcEndpointIT {
   void aReaderThatStopsReadingIsClosedWith1013AndHoldsUpNobody() throws Exception {
     var book = "0123456789abcdef0123456789abcdef";
     var page = "/body/DocFragment[1]/" + "p".repeat(1950);
-    var pushes = 4000; // ~10 MB of announces: more than the kernel's socket buffers and the 64 Ki queue hold
+    var pushes =
+        4000; // ~10 MB of announces: more than the kernel's socket buffers and the 64 Ki queue hold
     var writers = Executors.newFixedThreadPool(4);
-    try (var stalled = new StalledSocket(uri()); var watcher = SocketClient.open(uri())) {
+    try (var stalled = new StalledSocket(uri());
+        var watcher = SocketClient.open(uri())) {
       assertTrue(stalled.next().startsWith(HELLO_PREFIX));
       stalled.send(SUBSCRIBE);
       assertEquals(SUBSCRIBED, stalled.next());
@@ -245,17 +296,23 @@ class RpcEndpointIT {
       var statuses = new ArrayList<Future<Integer>>();
       for (int i = 0; i < pushes; i++) {
         var progress = page + i;
-        statuses.add(writers.submit(() -> client.pushProgress(reader, book, progress, 0.5, "Kobo").status()));
+        statuses.add(writers.submit(
+            () -> client.pushProgress(reader, book, progress, 0.5, "Kobo").status()));
       }
-      // one announce per push; each carries the document as it is when sent, so the last ones show the final state
+      // one announce per push; each carries the document as it is when sent, so the last ones show
+      // the final state
       var announced = new HashSet<String>();
       for (int i = 0; i < pushes; i++) {
-        announced.add(json(watcher.next()).getJsonObject("payload").getJsonObject("data").getString("progress"));
+        announced.add(json(watcher.next())
+            .getJsonObject("payload")
+            .getJsonObject("data")
+            .getString("progress"));
       }
       for (var status : statuses) {
         assertEquals(200, status.get());
       }
-      assertTrue(announced.contains(client.get("/syncs/progress/" + book, reader).json().getString("progress")));
+      assertTrue(announced.contains(
+          client.get("/syncs/progress/" + book, reader).json().getString("progress")));
       assertEquals(1013, stalled.drainToClose());
     } finally {
       writers.shutdownNow();
@@ -279,7 +336,9 @@ class RpcEndpointIT {
       var announced = 64L * 1024 * 1024;
       socket.header(1, announced);
       var sent = socket.stream(announced);
-      assertTrue(sent < announced / 4, "sent " + sent + " of " + announced + " bytes before the server refused");
+      assertTrue(
+          sent < announced / 4,
+          "sent " + sent + " of " + announced + " bytes before the server refused");
     }
     // the server is well and the reader can connect again
     try (var socket = SocketClient.open(client.get("/api/ws", reader).body())) {
@@ -288,13 +347,17 @@ class RpcEndpointIT {
   }
 
   @Test
-  void deeplyNestedJsonGetsAnErrorAndTheConnectionStays(KoreaderClient client, User reader) throws Exception {
+  void deeplyNestedJsonGetsAnErrorAndTheConnectionStays(KoreaderClient client, User reader)
+      throws Exception {
     try (var socket = SocketClient.open(client.get("/api/ws", reader).body())) {
       socket.next();
       socket.send("{\"type\":\"rpc\",\"payload\":" + "[".repeat(10_000) + "]".repeat(10_000) + "}");
-      assertEquals("JSON nested deeper than 32 levels.", json(socket.next()).getJsonObject("payload").getString("error"));
+      assertEquals(
+          "JSON nested deeper than 32 levels.",
+          json(socket.next()).getJsonObject("payload").getString("error"));
       socket.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.all\"}}");
-      assertEquals("[]", json(socket.next()).getJsonObject("payload").get("result").toString());
+      assertEquals(
+          "[]", json(socket.next()).getJsonObject("payload").get("result").toString());
     }
   }
 }

@@ -52,26 +52,48 @@ class WebSocketUrisIT {
     var prefix = client.webSocket("/api/ws/");
     assertTrue(reply.body().startsWith(prefix), reply.body());
     var token = reply.body().substring(prefix.length());
-    var claims = Json.createReader(new StringReader(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8))).readObject();
-    assertTrue(claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue() <= 60);
+    var claims = Json.createReader(new StringReader(new String(
+            Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8)))
+        .readObject();
+    assertTrue(
+        claims.getJsonNumber("exp").longValue() - claims.getJsonNumber("iat").longValue() <= 60);
     assertEquals("websocket", claims.getString("use"));
-    assertError(client.send(client.request("/users/auth").header("Authorization", "Bearer " + token).GET()), 401, 2001, "Unauthorized");
-    var byPost = client.send(KoreaderClient.authenticated(client.request("/api/ws"), reader).POST(KoreaderClient.body("")));
+    assertError(
+        client.send(client
+            .request("/users/auth")
+            .header("Authorization", "Bearer " + token)
+            .GET()),
+        401,
+        2001,
+        "Unauthorized");
+    var byPost = client.send(KoreaderClient.authenticated(client.request("/api/ws"), reader)
+        .POST(KoreaderClient.body("")));
     assertTrue(byPost.body().startsWith(prefix), byPost.body());
   }
 
   @Test
   void aTrustedProxySetsSchemeAndHost() {
-    var reply = client.raw("127.0.0.1", "GET", "/api/ws", headers("X-Forwarded-Proto: https\r\nX-Forwarded-Host: books.example.org\r\n"), new byte[0]);
+    var reply = client.raw(
+        "127.0.0.1",
+        "GET",
+        "/api/ws",
+        headers("X-Forwarded-Proto: https\r\nX-Forwarded-Host: books.example.org\r\n"),
+        new byte[0]);
     assertEquals(200, reply.status(), reply::toString);
     assertTrue(reply.body().startsWith("wss://books.example.org/api/ws/"), reply.body());
   }
 
   @Test
   void anUntrustedClientCannotSpoofThem() {
-    var reply = client.raw("127.0.0.2", "GET", "/api/ws", headers("X-Forwarded-Proto: https\r\nX-Forwarded-Host: evil.example\r\n"), new byte[0]);
+    var reply = client.raw(
+        "127.0.0.2",
+        "GET",
+        "/api/ws",
+        headers("X-Forwarded-Proto: https\r\nX-Forwarded-Host: evil.example\r\n"),
+        new byte[0]);
     assertEquals(200, reply.status(), reply::toString);
-    assertTrue(reply.body().startsWith("ws://" + client.base().getHost() + "/api/ws/"), reply.body());
+    assertTrue(
+        reply.body().startsWith("ws://" + client.base().getHost() + "/api/ws/"), reply.body());
     assertFalse(reply.body().contains("evil"));
   }
 

@@ -30,7 +30,8 @@ class MessageAssemblyTest {
   @Test
   void theLimitIsInUtf8Bytes() {
     for (var text : new String[] {"aé€𝄞", "读书", "\ud83d\udcda x", "plain"}) {
-      assertEquals(text.getBytes(StandardCharsets.UTF_8).length, MessageAssembly.utf8Length(text), text);
+      assertEquals(
+          text.getBytes(StandardCharsets.UTF_8).length, MessageAssembly.utf8Length(text), text);
     }
     var assembly = new MessageAssembly(6);
     assertTrue(assembly.fits("读书"));

@@ -18,7 +18,10 @@ class RpcDispatcherTest {
   String error(String frame) {
     var reply = dispatcher.handle(caller, frame);
     assertFalse(reply.thenClose() || reply.subscribe(), frame);
-    return Json.createReader(new StringReader(reply.text())).readObject().getJsonObject("payload").getString("error");
+    return Json.createReader(new StringReader(reply.text()))
+        .readObject()
+        .getJsonObject("payload")
+        .getString("error");
   }
 
   @Test
@@ -28,35 +31,59 @@ class RpcDispatcherTest {
     assertTrue(error("[1]").startsWith("A message must be a JSON object"));
     assertTrue(error("\"rpc\"").startsWith("A message must be a JSON object"));
     assertEquals("The message needs a \"payload\" object.", error("{\"type\":\"rpc\"}"));
-    assertEquals("The message needs a \"payload\" object.", error("{\"type\":\"rpc\",\"payload\":\"documents.all\"}"));
-    assertEquals("Unknown message type: 'rpcx' (expected rpc or pubsub).", error("{\"type\":\"rpcx\",\"payload\":{}}"));
-    assertEquals("Unknown message type: '' (expected rpc or pubsub).", error("{\"type\":7,\"payload\":{}}"));
-    assertEquals("An rpc payload needs a \"method\" string.", error("{\"type\":\"rpc\",\"payload\":{\"method\":[]}}"));
-    assertEquals("Unknown RPC method: 'documents.drop'", error("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.drop\"}}"));
-    assertEquals("Unknown PubSub topic: 'user.all'", error("{\"type\":\"pubsub\",\"payload\":{\"topic\":\"user.all\"}}"));
+    assertEquals(
+        "The message needs a \"payload\" object.",
+        error("{\"type\":\"rpc\",\"payload\":\"documents.all\"}"));
+    assertEquals(
+        "Unknown message type: 'rpcx' (expected rpc or pubsub).",
+        error("{\"type\":\"rpcx\",\"payload\":{}}"));
+    assertEquals(
+        "Unknown message type: '' (expected rpc or pubsub).", error("{\"type\":7,\"payload\":{}}"));
+    assertEquals(
+        "An rpc payload needs a \"method\" string.",
+        error("{\"type\":\"rpc\",\"payload\":{\"method\":[]}}"));
+    assertEquals(
+        "Unknown RPC method: 'documents.drop'",
+        error("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.drop\"}}"));
+    assertEquals(
+        "Unknown PubSub topic: 'user.all'",
+        error("{\"type\":\"pubsub\",\"payload\":{\"topic\":\"user.all\"}}"));
   }
 
   @Test
   void deepNestingAndOutlandishNumbersGetAnErrorToo() {
-    assertEquals("JSON nested deeper than 32 levels.", error("{\"type\":\"rpc\",\"payload\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}"));
-    assertEquals("A number is out of range.", error("{\"type\":\"rpc\",\"payload\":{\"method\":1e9999999999}}"));
+    assertEquals(
+        "JSON nested deeper than 32 levels.",
+        error("{\"type\":\"rpc\",\"payload\":" + "[".repeat(20_000) + "]".repeat(20_000) + "}"));
+    assertEquals(
+        "A number is out of range.",
+        error("{\"type\":\"rpc\",\"payload\":{\"method\":1e9999999999}}"));
   }
 
   @Test
   void anUpdateWithoutADocumentObjectIsRefusedBeforeTheDatabase() {
-    for (var arguments : new String[] {"", ",\"arguments\":null", ",\"arguments\":[]", ",\"arguments\":{\"document\":\"abc\"}"}) {
-      var text = error("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.update\"" + arguments + "}}");
+    for (var arguments : new String[] {
+      "", ",\"arguments\":null", ",\"arguments\":[]", ",\"arguments\":{\"document\":\"abc\"}"
+    }) {
+      var text = error(
+          "{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.update\"" + arguments + "}}");
       assertFalse(text.isBlank(), arguments);
     }
   }
 
   @Test
   void subscribeAndDisconnectSayWhatTheEndpointMustDoNext() {
-    var subscribe = dispatcher.handle(caller, "{\"type\":\"pubsub\",\"payload\":{\"topic\":\"user.documents\"}}");
+    var subscribe = dispatcher.handle(
+        caller, "{\"type\":\"pubsub\",\"payload\":{\"topic\":\"user.documents\"}}");
     assertTrue(subscribe.subscribe());
-    assertEquals("{\"type\":\"pubsub\",\"payload\":{\"for_topic\":\"user.documents\",\"data\":\"subscribed\",\"error\":\"\"}}", subscribe.text());
-    var goodbye = dispatcher.handle(caller, "{\"type\":\"rpc\",\"payload\":{\"method\":\"disconnect\"}}");
+    assertEquals(
+        "{\"type\":\"pubsub\",\"payload\":{\"for_topic\":\"user.documents\",\"data\":\"subscribed\",\"error\":\"\"}}",
+        subscribe.text());
+    var goodbye =
+        dispatcher.handle(caller, "{\"type\":\"rpc\",\"payload\":{\"method\":\"disconnect\"}}");
     assertTrue(goodbye.thenClose());
-    assertEquals("{\"type\":\"rpc\",\"payload\":{\"for_rpc\":\"disconnect\",\"result\":\"goodbye.\",\"error\":\"\"}}", goodbye.text());
+    assertEquals(
+        "{\"type\":\"rpc\",\"payload\":{\"for_rpc\":\"disconnect\",\"result\":\"goodbye.\",\"error\":\"\"}}",
+        goodbye.text());
   }
 }

@@ -49,7 +49,10 @@ class SessionLimitsIT {
   }
 
   static String forRpc(String frame) {
-    return Json.createReader(new StringReader(frame)).readObject().getJsonObject("payload").getString("for_rpc", "");
+    return Json.createReader(new StringReader(frame))
+        .readObject()
+        .getJsonObject("payload")
+        .getString("for_rpc", "");
   }
 
   @Test
@@ -63,7 +66,9 @@ class SessionLimitsIT {
 
   @Test
   void theThirdSessionOfAReaderIsRefused() throws Exception {
-    try (var first = SocketClient.open(uri()); var second = SocketClient.open(uri()); var third = SocketClient.open(uri())) {
+    try (var first = SocketClient.open(uri());
+        var second = SocketClient.open(uri());
+        var third = SocketClient.open(uri())) {
       assertEquals("", forRpc(first.next()));
       assertEquals("", forRpc(second.next()));
       var refusal = third.next();

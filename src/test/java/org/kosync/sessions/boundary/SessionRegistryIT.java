@@ -30,8 +30,13 @@ class SessionRegistryIT {
   @Deployment
   static WebArchive deployment() {
     return Deployments.kosync(Map.of("ENABLE_WEBSOCKET_API", "true"))
-        .addClasses(KoreaderClient.class, KoreaderClient.Reply.class, KoreaderClient.User.class, SocketClient.class,
-            SocketClient.Closed.class, TestDatabase.class);
+        .addClasses(
+            KoreaderClient.class,
+            KoreaderClient.Reply.class,
+            KoreaderClient.User.class,
+            SocketClient.class,
+            SocketClient.Closed.class,
+            TestDatabase.class);
   }
 
   @Inject
@@ -44,7 +49,8 @@ class SessionRegistryIT {
   UserTransaction transaction;
 
   // runs inside the server, which is given the same it.* properties as the test JVM
-  final KoreaderClient client = new KoreaderClient(URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port", 8080) + "/"));
+  final KoreaderClient client = new KoreaderClient(
+      URI.create("http://127.0.0.1:" + Integer.getInteger("it.http.port", 8080) + "/"));
 
   @Test
   void aRolledBackChangeIsNeverAnnounced() throws Exception {
@@ -82,6 +88,8 @@ class SessionRegistryIT {
   }
 
   private long accountIdOf(KoreaderClient.User reader) throws Exception {
-    return Long.parseLong(TestDatabase.queryString("select id from accounts where username = ?", reader.name()).orElseThrow());
+    return Long.parseLong(
+        TestDatabase.queryString("select id from accounts where username = ?", reader.name())
+            .orElseThrow());
   }
 }

@@ -24,7 +24,9 @@ class OutboxTest {
     final Session session;
 
     SlowSession() {
-      var remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {RemoteEndpoint.Async.class},
+      var remote = (RemoteEndpoint.Async) Proxy.newProxyInstance(
+          getClass().getClassLoader(),
+          new Class<?>[] {RemoteEndpoint.Async.class},
           (proxy, method, args) -> {
             if (method.getName().equals("sendText") && args.length == 2) {
               sent.add((String) args[0]);
@@ -33,7 +35,9 @@ class OutboxTest {
             }
             throw new UnsupportedOperationException(method.getName());
           });
-      session = (Session) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Session.class},
+      session = (Session) Proxy.newProxyInstance(
+          getClass().getClassLoader(),
+          new Class<?>[] {Session.class},
           (proxy, method, args) -> switch (method.getName()) {
             case "getAsyncRemote" -> remote;
             case "close" -> closes.add((CloseReason) args[0]);
@@ -100,7 +104,8 @@ class OutboxTest {
   void closesOnlyAfterTheLastFrameIsOut() {
     var outbox = new Outbox(slow.session, 100, Runnable::run);
     outbox.send("reply");
-    outbox.sendThenClose("goodbye.", new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "goodbye."));
+    outbox.sendThenClose(
+        "goodbye.", new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "goodbye."));
     assertFalse(outbox.send("too late"));
     slow.completeOne();
     assertTrue(slow.closes.isEmpty(), "goodbye is not out yet");

@@ -36,7 +36,9 @@ class SessionRegistryRaceTest {
   }
 
   static Session session() {
-    return (Session) Proxy.newProxyInstance(SessionRegistryRaceTest.class.getClassLoader(), new Class<?>[] {Session.class},
+    return (Session) Proxy.newProxyInstance(
+        SessionRegistryRaceTest.class.getClassLoader(),
+        new Class<?>[] {Session.class},
         (proxy, method, args) -> switch (method.getName()) {
           case "isOpen" -> true;
           case "hashCode" -> System.identityHashCode(proxy);
@@ -47,8 +49,10 @@ class SessionRegistryRaceTest {
   }
 
   static ManagedExecutorService inline() {
-    return (ManagedExecutorService) Proxy.newProxyInstance(SessionRegistryRaceTest.class.getClassLoader(),
-        new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
+    return (ManagedExecutorService) Proxy.newProxyInstance(
+        SessionRegistryRaceTest.class.getClassLoader(),
+        new Class<?>[] {ManagedExecutorService.class},
+        (proxy, method, args) -> {
           if (method.getName().equals("execute")) {
             ((Runnable) args[0]).run();
             return null;
@@ -97,7 +101,8 @@ class SessionRegistryRaceTest {
       }
       carried = sessions.get(0);
       if (!registry.isOpen(carried) || !registry.isSubscribed(carried)) {
-        lost.add("round " + round + ": the open session is " + (registry.isOpen(carried) ? "" : "not registered, ")
+        lost.add("round " + round + ": the open session is "
+            + (registry.isOpen(carried) ? "" : "not registered, ")
             + (registry.isSubscribed(carried) ? "subscribed" : "not subscribed"));
       }
       for (var closed : List.of(previous, sessions.get(1), sessions.get(2), sessions.get(3))) {

@@ -34,15 +34,25 @@ class SchemaMappingIT {
 
   @Test
   void mappingValidatesAgainstTheMigratedSchema() {
-    assertDoesNotThrow(() -> entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects());
+    assertDoesNotThrow(() -> entityManagerFactory
+        .unwrap(SessionFactory.class)
+        .getSchemaManager()
+        .validateMappedObjects());
   }
 
   @Test
   void everyChangesetOfTheChangelogWasApplied() throws Exception {
-    var changelog = new String(getClass().getClassLoader().getResourceAsStream(SchemaMigrations.CHANGELOG).readAllBytes(), StandardCharsets.UTF_8);
+    var changelog = new String(
+        getClass()
+            .getClassLoader()
+            .getResourceAsStream(SchemaMigrations.CHANGELOG)
+            .readAllBytes(),
+        StandardCharsets.UTF_8);
     var includes = Pattern.compile("<include ").matcher(changelog).results().count();
     try (var connection = dataSource.getConnection();
-        var rows = connection.createStatement().executeQuery("select count(*) from databasechangelog where author = 'kosync'")) {
+        var rows = connection
+            .createStatement()
+            .executeQuery("select count(*) from databasechangelog where author = 'kosync'")) {
       rows.next();
       assertEquals(includes, rows.getLong(1));
     }

@@ -14,8 +14,12 @@ class DatabaseSettingsTest {
 
   @Test
   void redactsEverythingThatMayCarryCredentials() {
-    assertEquals("jdbc:postgresql://db:5432/kosync", of("jdbc:postgresql://db:5432/kosync?user=u&password=secret").redactedUrl());
-    assertEquals("jdbc:h2:file:/data/kosync", of("jdbc:h2:file:/data/kosync;MODE=PostgreSQL;PASSWORD=x").redactedUrl());
+    assertEquals(
+        "jdbc:postgresql://db:5432/kosync",
+        of("jdbc:postgresql://db:5432/kosync?user=u&password=secret").redactedUrl());
+    assertEquals(
+        "jdbc:h2:file:/data/kosync",
+        of("jdbc:h2:file:/data/kosync;MODE=PostgreSQL;PASSWORD=x").redactedUrl());
   }
 
   @Test

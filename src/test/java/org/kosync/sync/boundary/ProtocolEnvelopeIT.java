@@ -41,9 +41,16 @@ class ProtocolEnvelopeIT {
 
   @Test
   void unknownRoutesAndMethodsAnswerJson() {
-    assertJson(client.send(client.request("/no/such/route").GET()), 404, "{\"code\":404,\"message\":\"Not Found.\"}");
-    assertJson(client.send(client.request("/").GET()), 404, "{\"code\":404,\"message\":\"Not Found.\"}");
-    assertJson(client.send(client.request("/healthcheck").DELETE()), 405, "{\"code\":405,\"message\":\"Method Not Allowed.\"}");
+    assertJson(
+        client.send(client.request("/no/such/route").GET()),
+        404,
+        "{\"code\":404,\"message\":\"Not Found.\"}");
+    assertJson(
+        client.send(client.request("/").GET()), 404, "{\"code\":404,\"message\":\"Not Found.\"}");
+    assertJson(
+        client.send(client.request("/healthcheck").DELETE()),
+        405,
+        "{\"code\":405,\"message\":\"Method Not Allowed.\"}");
   }
 
   @Test
@@ -52,27 +59,46 @@ class ProtocolEnvelopeIT {
     assertJson(client.send(client.request("/api/ws").GET()), 404, notFound);
     assertJson(client.get("/api/ws", reader), 404, notFound);
     assertJson(client.send(client.request("/api/ws/some.token.here").GET()), 404, notFound);
-    var refused = assertThrows(IllegalStateException.class,
+    var refused = assertThrows(
+        IllegalStateException.class,
         () -> SocketClient.open(client.webSocket("/api/ws/some.token.here")));
     var handshake = Stream.iterate((Throwable) refused, e -> e != null, Throwable::getCause)
-        .filter(HandshakeException.class::isInstance).map(HandshakeException.class::cast).findFirst();
+        .filter(HandshakeException.class::isInstance)
+        .map(HandshakeException.class::cast)
+        .findFirst();
     assertTrue(handshake.isPresent(), refused::toString);
     assertEquals(404, handshake.get().getHttpStatusCode());
   }
 
   @Test
   void lenientAcceptServesCurlAndBrowsers(User user) {
-    for (var accept : new String[] {"*/*", "application/json", "text/html,application/xhtml+xml,*/*;q=0.8", KoreaderClient.KOREADER_ACCEPT}) {
-      assertJson(client.send(KoreaderClient.authenticated(client.request("/users/auth"), user).setHeader("Accept", accept).GET()),
-          200, "{\"authorized\":\"OK\"}");
+    for (var accept : new String[] {
+      "*/*",
+      "application/json",
+      "text/html,application/xhtml+xml,*/*;q=0.8",
+      KoreaderClient.KOREADER_ACCEPT
+    }) {
+      assertJson(
+          client.send(KoreaderClient.authenticated(client.request("/users/auth"), user)
+              .setHeader("Accept", accept)
+              .GET()),
+          200,
+          "{\"authorized\":\"OK\"}");
     }
     var headers = "x-auth-user: " + user.name() + "\r\nx-auth-key: " + user.key() + "\r\n";
-    assertJson(client.raw("GET", "/users/auth", headers, new byte[0]), 200, "{\"authorized\":\"OK\"}");
+    assertJson(
+        client.raw("GET", "/users/auth", headers, new byte[0]), 200, "{\"authorized\":\"OK\"}");
   }
 
   @Test
   void lenientAcceptStillRefusesAnotherProtocolVersion() {
-    assertError(client.send(client.request("/healthcheck").setHeader("Accept", "application/vnd.koreader.v2+json").GET()),
-        412, 102, "Unsupported version specified in the Accept header.");
+    assertError(
+        client.send(client
+            .request("/healthcheck")
+            .setHeader("Accept", "application/vnd.koreader.v2+json")
+            .GET()),
+        412,
+        102,
+        "Unsupported version specified in the Accept header.");
   }
 }

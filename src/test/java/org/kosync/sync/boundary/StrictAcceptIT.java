@@ -22,11 +22,29 @@ class StrictAcceptIT {
   @Test
   void enforcesTheVendorHeader(KoreaderClient client) {
     assertJson(client.send(client.request("/healthcheck").GET()), 200, "{\"state\":\"OK\"}");
-    assertError(client.raw("GET", "/healthcheck", "", new byte[0]), 412, 100, "Accept header not set.");
-    assertError(client.send(client.request("/healthcheck").setHeader("Accept", "*/*").GET()), 412, 101, "Invalid Accept header format.");
-    assertError(client.send(client.request("/healthcheck").setHeader("Accept", "application/json").GET()), 412, 101, "Invalid Accept header format.");
-    assertError(client.send(client.request("/healthcheck").setHeader("Accept", "application/vnd.koreader.v2+json").GET()),
-        412, 102, "Unsupported version specified in the Accept header.");
+    assertError(
+        client.raw("GET", "/healthcheck", "", new byte[0]), 412, 100, "Accept header not set.");
+    assertError(
+        client.send(client.request("/healthcheck").setHeader("Accept", "*/*").GET()),
+        412,
+        101,
+        "Invalid Accept header format.");
+    assertError(
+        client.send(client
+            .request("/healthcheck")
+            .setHeader("Accept", "application/json")
+            .GET()),
+        412,
+        101,
+        "Invalid Accept header format.");
+    assertError(
+        client.send(client
+            .request("/healthcheck")
+            .setHeader("Accept", "application/vnd.koreader.v2+json")
+            .GET()),
+        412,
+        102,
+        "Unsupported version specified in the Accept header.");
     var user = client.registered("strict");
     assertJson(client.get("/users/auth", user), 200, "{\"authorized\":\"OK\"}");
   }

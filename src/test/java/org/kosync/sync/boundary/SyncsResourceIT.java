@@ -46,15 +46,22 @@ class SyncsResourceIT {
   @Test
   void pushesAndPullsExactly() {
     var before = Instant.now().getEpochSecond();
-    var receipt = client.pushProgress(reader, BOOK, "/body/DocFragment[20]/body/p[22]/img.0", 0.3569, "Kobo Libra 2");
+    var receipt = client.pushProgress(
+        reader, BOOK, "/body/DocFragment[20]/body/p[22]/img.0", 0.3569, "Kobo Libra 2");
     var after = Instant.now().getEpochSecond();
     assertEquals(200, receipt.status());
     var timestamp = receipt.json().getJsonNumber("timestamp").longValueExact();
-    assertTrue(timestamp >= before - 1 && timestamp <= after + 1, "server clock, Unix seconds: " + timestamp);
+    assertTrue(
+        timestamp >= before - 1 && timestamp <= after + 1,
+        "server clock, Unix seconds: " + timestamp);
     assertJson(receipt, 200, "{\"document\":\"" + BOOK + "\",\"timestamp\":" + timestamp + "}");
-    assertJson(client.get("/syncs/progress/" + BOOK, reader), 200,
-        "{\"document\":\"" + BOOK + "\",\"percentage\":0.3569,\"progress\":\"/body/DocFragment[20]/body/p[22]/img.0\","
-            + "\"device\":\"Kobo Libra 2\",\"device_id\":\"" + DEVICE_ID + "\",\"timestamp\":" + timestamp + "}");
+    assertJson(
+        client.get("/syncs/progress/" + BOOK, reader),
+        200,
+        "{\"document\":\"" + BOOK
+            + "\",\"percentage\":0.3569,\"progress\":\"/body/DocFragment[20]/body/p[22]/img.0\","
+            + "\"device\":\"Kobo Libra 2\",\"device_id\":\"" + DEVICE_ID + "\",\"timestamp\":"
+            + timestamp + "}");
   }
 
   @Test
@@ -83,77 +90,113 @@ class SyncsResourceIT {
   @Test
   void progressComesBackByteForByte() {
     var progress = "/body/DocFragment[3]/body/div/p[\"é\\u00e9\"]/text()\u0001.17 ✓ \uD83D\uDCD6";
-    client.put("/syncs/progress", reader, Json.createObjectBuilder()
-        .add("document", BOOK).add("progress", progress).add("percentage", 0.5).add("device", "Kobo").build().toString());
-    assertEquals(progress, client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
+    client.put(
+        "/syncs/progress",
+        reader,
+        Json.createObjectBuilder()
+            .add("document", BOOK)
+            .add("progress", progress)
+            .add("percentage", 0.5)
+            .add("device", "Kobo")
+            .build()
+            .toString());
+    assertEquals(
+        progress, client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
   }
 
   @Test
   void metadataAndUnknownFieldsAreAcceptedAndMetadataIsStored() throws Exception {
-    var body = "{\"document\":\"" + BOOK + "\",\"progress\":\"5\",\"percentage\":0.05,\"device\":\"Kobo\","
-        + "\"device_id\":\"" + DEVICE_ID + "\",\"metadata\":{\"filename\":\"dune.epub\",\"title\":\"Dune\","
-        + "\"authors\":\"Frank Herbert\"},\"future_field\":[1,2,3]}";
+    var body =
+        "{\"document\":\"" + BOOK + "\",\"progress\":\"5\",\"percentage\":0.05,\"device\":\"Kobo\","
+            + "\"device_id\":\"" + DEVICE_ID
+            + "\",\"metadata\":{\"filename\":\"dune.epub\",\"title\":\"Dune\","
+            + "\"authors\":\"Frank Herbert\"},\"future_field\":[1,2,3]}";
     assertEquals(200, client.put("/syncs/progress", reader, body).status());
     var stored = TestDatabase.queryString(
-        "select p.metadata from reading_progress p join accounts a on a.id = p.account_id where a.username = ? and p.document = ?",
-        reader.name(), BOOK).orElseThrow();
-    assertEquals("Dune", Json.createReader(new java.io.StringReader(stored)).readObject().getString("title"));
+            "select p.metadata from reading_progress p join accounts a on a.id = p.account_id where a.username = ? and p.document = ?",
+            reader.name(),
+            BOOK)
+        .orElseThrow();
+    assertEquals(
+        "Dune",
+        Json.createReader(new java.io.StringReader(stored)).readObject().getString("title"));
     // a push without metadata keeps what was stored
     client.pushProgress(reader, BOOK, "6", 0.06, "Phone");
     assertTrue(TestDatabase.queryString(
-        "select p.metadata from reading_progress p join accounts a on a.id = p.account_id where a.username = ?", reader.name())
-        .orElseThrow().contains("Dune"));
+            "select p.metadata from reading_progress p join accounts a on a.id = p.account_id where a.username = ?",
+            reader.name())
+        .orElseThrow()
+        .contains("Dune"));
   }
 
   @Test
   void missingDeviceIdIsOmittedOnRead() {
-    client.put("/syncs/progress", reader, "{\"document\":\"" + BOOK + "\",\"progress\":\"9\",\"percentage\":0.09,\"device\":\"Kobo\"}");
+    client.put(
+        "/syncs/progress",
+        reader,
+        "{\"document\":\"" + BOOK
+            + "\",\"progress\":\"9\",\"percentage\":0.09,\"device\":\"Kobo\"}");
     assertTrue(!client.get("/syncs/progress/" + BOOK, reader).json().containsKey("device_id"));
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"a-b", "a.b", "book.epub", "under_score", "tilde~x", "-", "...a", "A"})
   void documentIdsThatPutAcceptsRoundTrip(String document) {
-    assertEquals(200, client.pushProgress(reader, document, "p-" + document, 0.2, "Kobo").status());
-    assertEquals("p-" + document, client.get("/syncs/progress/" + document, reader).json().getString("progress"));
+    assertEquals(
+        200, client.pushProgress(reader, document, "p-" + document, 0.2, "Kobo").status());
+    assertEquals(
+        "p-" + document,
+        client.get("/syncs/progress/" + document, reader).json().getString("progress"));
     var encoded = new StringBuilder();
     for (var b : document.getBytes(StandardCharsets.UTF_8)) {
       encoded.append('%').append(String.format("%02X", b));
     }
-    assertEquals("p-" + document, client.get("/syncs/progress/" + encoded, reader).json().getString("progress"));
+    assertEquals(
+        "p-" + document,
+        client.get("/syncs/progress/" + encoded, reader).json().getString("progress"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"a/b", "a b", "a?b", "a#b", "a%b", "caf\u00e9", ".", "..", "...", "a+b", "a:b"})
+  @ValueSource(
+      strings = {"a/b", "a b", "a?b", "a#b", "a%b", "caf\u00e9", ".", "..", "...", "a+b", "a:b"})
   void documentIdsThatGetCouldNotReadAreRefused(String document) throws Exception {
-    assertError(client.pushProgress(reader, document, "1", 0.1, "Kobo"), 403, 2003, "Invalid request");
-    assertEquals(0, TestDatabase.count(
-        "select count(*) from reading_progress p join accounts a on a.id = p.account_id where a.username = ?", reader.name()));
+    assertError(
+        client.pushProgress(reader, document, "1", 0.1, "Kobo"), 403, 2003, "Invalid request");
+    assertEquals(
+        0,
+        TestDatabase.count(
+            "select count(*) from reading_progress p join accounts a on a.id = p.account_id where a.username = ?",
+            reader.name()));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "{\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\"}",
-      "{\"document\":\"\",\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\"}",
-      "{\"document\":null,\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\"}"})
+  @ValueSource(
+      strings = {
+        "{\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\"}",
+        "{\"document\":\"\",\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\"}",
+        "{\"document\":null,\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\"}"
+      })
   void missingDocumentIs2004(String body) {
-    assertError(client.put("/syncs/progress", reader, body), 403, 2004, "Field 'document' not provided.");
+    assertError(
+        client.put("/syncs/progress", reader, body), 403, 2004, "Field 'document' not provided.");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "{\"document\":\"DOC\",\"progress\":\"1\",\"percentage\":\"0.1\",\"device\":\"Kobo\"}",
-      "{\"document\":\"DOC\",\"progress\":\"1\",\"device\":\"Kobo\"}",
-      "{\"document\":\"DOC\",\"progress\":\"1\",\"percentage\":null,\"device\":\"Kobo\"}",
-      "{\"document\":\"DOC\",\"progress\":1,\"percentage\":0.1,\"device\":\"Kobo\"}",
-      "{\"document\":\"DOC\",\"percentage\":0.1,\"device\":\"Kobo\"}",
-      "{\"document\":\"DOC\",\"progress\":\"\",\"percentage\":0.1,\"device\":\"Kobo\"}",
-      "{\"document\":\"DOC\",\"progress\":\"1\",\"percentage\":0.1}",
-      "{\"document\":\"DOC\",\"progress\":\"1\",\"percentage\":0.1,\"device\":\"\"}",
-      "{\"document\":\"DOC\",\"progress\":\"1\",\"percentage\":0.1,\"device\":true}",
-      "{\"document\":\"DOC\",\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\",\"device_id\":5}",
-      "{\"document\":\"DOC\",\"progress\":\"1\",\"percentage\":1e999,\"device\":\"Kobo\"}",
-      "{\"document\":123,\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\"}"})
+  @ValueSource(
+      strings = {
+        "{\"document\":\"DOC\",\"progress\":\"1\",\"percentage\":\"0.1\",\"device\":\"Kobo\"}",
+        "{\"document\":\"DOC\",\"progress\":\"1\",\"device\":\"Kobo\"}",
+        "{\"document\":\"DOC\",\"progress\":\"1\",\"percentage\":null,\"device\":\"Kobo\"}",
+        "{\"document\":\"DOC\",\"progress\":1,\"percentage\":0.1,\"device\":\"Kobo\"}",
+        "{\"document\":\"DOC\",\"percentage\":0.1,\"device\":\"Kobo\"}",
+        "{\"document\":\"DOC\",\"progress\":\"\",\"percentage\":0.1,\"device\":\"Kobo\"}",
+        "{\"document\":\"DOC\",\"progress\":\"1\",\"percentage\":0.1}",
+        "{\"document\":\"DOC\",\"progress\":\"1\",\"percentage\":0.1,\"device\":\"\"}",
+        "{\"document\":\"DOC\",\"progress\":\"1\",\"percentage\":0.1,\"device\":true}",
+        "{\"document\":\"DOC\",\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\",\"device_id\":5}",
+        "{\"document\":\"DOC\",\"progress\":\"1\",\"percentage\":1e999,\"device\":\"Kobo\"}",
+        "{\"document\":123,\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\"}"
+      })
   void wrongTypesAndEmptyFieldsAre2003AndChangeNothing(String body) {
     var document = "DOC";
     client.pushProgress(reader, document, "kept", 0.5, "Kobo");
@@ -166,27 +209,59 @@ class SyncsResourceIT {
   @Test
   void absurdlyLongFieldsAreRefused() {
     client.pushProgress(reader, BOOK, "kept", 0.5, "Kobo");
-    assertError(client.pushProgress(reader, "d".repeat(129), "1", 0.1, "Kobo"), 403, 2003, "Invalid request");
-    assertError(client.pushProgress(reader, BOOK, "p".repeat(2049), 0.1, "Kobo"), 403, 2003, "Invalid request");
-    assertError(client.pushProgress(reader, BOOK, "1", 0.1, "k".repeat(129)), 403, 2003, "Invalid request");
-    assertError(client.put("/syncs/progress", reader, "{\"document\":\"" + BOOK + "\",\"progress\":\"1\",\"percentage\":0.1,"
-        + "\"device\":\"Kobo\",\"device_id\":\"" + "X".repeat(129) + "\"}"), 403, 2003, "Invalid request");
-    assertEquals("kept", client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
+    assertError(
+        client.pushProgress(reader, "d".repeat(129), "1", 0.1, "Kobo"),
+        403,
+        2003,
+        "Invalid request");
+    assertError(
+        client.pushProgress(reader, BOOK, "p".repeat(2049), 0.1, "Kobo"),
+        403,
+        2003,
+        "Invalid request");
+    assertError(
+        client.pushProgress(reader, BOOK, "1", 0.1, "k".repeat(129)), 403, 2003, "Invalid request");
+    assertError(
+        client.put(
+            "/syncs/progress",
+            reader,
+            "{\"document\":\"" + BOOK + "\",\"progress\":\"1\",\"percentage\":0.1,"
+                + "\"device\":\"Kobo\",\"device_id\":\"" + "X".repeat(129) + "\"}"),
+        403,
+        2003,
+        "Invalid request");
+    assertEquals(
+        "kept", client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
     // the limits themselves are accepted
-    assertEquals(200, client.pushProgress(reader, "d".repeat(128), "p".repeat(2048), 0.1, "k".repeat(128)).status());
-    assertEquals("p".repeat(2048), client.get("/syncs/progress/" + "d".repeat(128), reader).json().getString("progress"));
+    assertEquals(
+        200,
+        client
+            .pushProgress(reader, "d".repeat(128), "p".repeat(2048), 0.1, "k".repeat(128))
+            .status());
+    assertEquals(
+        "p".repeat(2048),
+        client.get("/syncs/progress/" + "d".repeat(128), reader).json().getString("progress"));
   }
 
   @Test
   void bodiesOver64KiBAreRefusedWithAndWithoutContentLength() {
     client.pushProgress(reader, BOOK, "kept", 0.5, "Kobo");
-    var huge = "{\"document\":\"" + BOOK + "\",\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\",\"metadata\":{\"title\":\""
+    var huge = "{\"document\":\"" + BOOK
+        + "\",\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\",\"metadata\":{\"title\":\""
         + "x".repeat(70 * 1024) + "\"}}";
     assertError(client.put("/syncs/progress", reader, huge), 403, 2003, "Invalid request");
-    var chunked = HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)));
-    assertError(client.send(KoreaderClient.authenticated(client.request("/syncs/progress"), reader).PUT(chunked)), 403, 2003, "Invalid request");
-    assertEquals("kept", client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
-    var justUnder = "{\"document\":\"" + BOOK + "\",\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\",\"metadata\":{\"title\":\""
+    var chunked = HttpRequest.BodyPublishers.ofInputStream(
+        () -> new ByteArrayInputStream(huge.getBytes(StandardCharsets.UTF_8)));
+    assertError(
+        client.send(KoreaderClient.authenticated(client.request("/syncs/progress"), reader)
+            .PUT(chunked)),
+        403,
+        2003,
+        "Invalid request");
+    assertEquals(
+        "kept", client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
+    var justUnder = "{\"document\":\"" + BOOK
+        + "\",\"progress\":\"1\",\"percentage\":0.1,\"device\":\"Kobo\",\"metadata\":{\"title\":\""
         + "x".repeat(60 * 1024) + "\"}}";
     assertEquals(200, client.put("/syncs/progress", reader, justUnder).status());
   }
@@ -194,16 +269,37 @@ class SyncsResourceIT {
   @Test
   void malformedJsonNonObjectsAndNonUtf8AreRefused() {
     client.pushProgress(reader, BOOK, "kept", 0.5, "Kobo");
-    assertError(client.put("/syncs/progress", reader, "{\"document\":"), 400, 103, "Could not parse JSON in body.");
-    assertError(client.put("/syncs/progress", reader, "{\"document\":\"x\"} trailing"), 400, 103, "Could not parse JSON in body.");
-    assertError(client.put("/syncs/progress", reader, ""), 400, 103, "Could not parse JSON in body.");
-    assertError(client.put("/syncs/progress", reader, "[{\"document\":\"x\"}]"), 400, 104, "Body should be a JSON hash.");
-    assertError(client.put("/syncs/progress", reader, "42"), 400, 104, "Body should be a JSON hash.");
-    var latin1 = ("{\"document\":\"" + BOOK + "\",\"progress\":\"caf\u00e9\",\"percentage\":0.1,\"device\":\"Kobo\"}")
+    assertError(
+        client.put("/syncs/progress", reader, "{\"document\":"),
+        400,
+        103,
+        "Could not parse JSON in body.");
+    assertError(
+        client.put("/syncs/progress", reader, "{\"document\":\"x\"} trailing"),
+        400,
+        103,
+        "Could not parse JSON in body.");
+    assertError(
+        client.put("/syncs/progress", reader, ""), 400, 103, "Could not parse JSON in body.");
+    assertError(
+        client.put("/syncs/progress", reader, "[{\"document\":\"x\"}]"),
+        400,
+        104,
+        "Body should be a JSON hash.");
+    assertError(
+        client.put("/syncs/progress", reader, "42"), 400, 104, "Body should be a JSON hash.");
+    var latin1 = ("{\"document\":\"" + BOOK
+            + "\",\"progress\":\"caf\u00e9\",\"percentage\":0.1,\"device\":\"Kobo\"}")
         .getBytes(StandardCharsets.ISO_8859_1);
-    var headers = "x-auth-user: " + reader.name() + "\r\nx-auth-key: " + reader.key() + "\r\nContent-Type: application/json\r\n";
-    assertError(client.raw("PUT", "/syncs/progress", headers, latin1), 400, 103, "Could not parse JSON in body.");
-    assertEquals("kept", client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
+    var headers = "x-auth-user: " + reader.name() + "\r\nx-auth-key: " + reader.key()
+        + "\r\nContent-Type: application/json\r\n";
+    assertError(
+        client.raw("PUT", "/syncs/progress", headers, latin1),
+        400,
+        103,
+        "Could not parse JSON in body.");
+    assertEquals(
+        "kept", client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
   }
 
   @Test
@@ -211,7 +307,8 @@ class SyncsResourceIT {
     var stranger = new User(reader.name(), KoreaderClient.md5("guess"));
     assertError(client.pushProgress(stranger, BOOK, "1", 0.1, "Kobo"), 401, 2001, "Unauthorized");
     assertError(client.get("/syncs/progress/" + BOOK, stranger), 401, 2001, "Unauthorized");
-    assertError(client.send(client.request("/syncs/progress/" + BOOK).GET()), 401, 2001, "Unauthorized");
+    assertError(
+        client.send(client.request("/syncs/progress/" + BOOK).GET()), 401, 2001, "Unauthorized");
   }
 
   /**
@@ -224,42 +321,69 @@ class SyncsResourceIT {
     var auth = "x-auth-user: " + reader.name() + "\r\nx-auth-key: " + reader.key() + "\r\n";
     try (var socket = new java.net.Socket("127.0.0.1", Integer.getInteger("it.http.port", 8080))) {
       socket.setSoTimeout(10_000);
-      var head = "PUT /syncs/progress HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n" + auth
-          + "Content-Length: 200000\r\n\r\n{\"document\":";
+      var head =
+          "PUT /syncs/progress HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
+              + auth + "Content-Length: 200000\r\n\r\n{\"document\":";
       socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
       socket.getOutputStream().flush();
       // the rest of the body is never sent: the answer comes from the declared length alone
       var answer = new String(socket.getInputStream().readNBytes(2048), StandardCharsets.UTF_8);
       assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
-      assertTrue(answer.contains("\"code\":2003") && answer.contains("The body is larger than 65536 bytes."), answer);
+      assertTrue(
+          answer.contains("\"code\":2003")
+              && answer.contains("The body is larger than 65536 bytes."),
+          answer);
     }
-    var latin1 = ("{\"document\":\"" + BOOK + "\",\"progress\":\"caf\u00e9\",\"percentage\":0.1,\"device\":\"Kobo\"}")
+    var latin1 = ("{\"document\":\"" + BOOK
+            + "\",\"progress\":\"caf\u00e9\",\"percentage\":0.1,\"device\":\"Kobo\"}")
         .getBytes(StandardCharsets.ISO_8859_1);
-    var notUtf8 = client.raw("PUT", "/syncs/progress", auth + "Content-Type: application/json\r\n", latin1);
+    var notUtf8 =
+        client.raw("PUT", "/syncs/progress", auth + "Content-Type: application/json\r\n", latin1);
     assertError(notUtf8, 400, 103, "Could not parse JSON in body.");
     assertEquals("The body is not valid UTF-8.", notUtf8.json().getString("detail"));
-    var json = "{\"document\":\"" + BOOK + "\",\"progress\":\"plain\",\"percentage\":0.2,\"device\":\"Kobo\"}";
-    assertEquals(200, client.raw("PUT", "/syncs/progress", auth + "Content-Type: text/plain\r\n", json.getBytes(StandardCharsets.UTF_8)).status());
-    assertEquals(200, client.raw("PUT", "/syncs/progress", auth, json.replace("plain", "untyped").getBytes(StandardCharsets.UTF_8)).status());
-    assertEquals("untyped", client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
+    var json = "{\"document\":\"" + BOOK
+        + "\",\"progress\":\"plain\",\"percentage\":0.2,\"device\":\"Kobo\"}";
+    assertEquals(
+        200,
+        client
+            .raw(
+                "PUT",
+                "/syncs/progress",
+                auth + "Content-Type: text/plain\r\n",
+                json.getBytes(StandardCharsets.UTF_8))
+            .status());
+    assertEquals(
+        200,
+        client
+            .raw(
+                "PUT",
+                "/syncs/progress",
+                auth,
+                json.replace("plain", "untyped").getBytes(StandardCharsets.UTF_8))
+            .status());
+    assertEquals(
+        "untyped", client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
   }
 
   /** Mistakes KOReader would retry for weeks if they were 5xx are 4xx, and nothing is stored. */
   @Test
   void permanentMistakesAre403AndStoreNothing() {
     client.pushProgress(reader, BOOK, "kept", 0.5, "Kobo");
-    var push = "{\"document\":\"" + BOOK + "\",\"progress\":\"P\",\"percentage\":0.5,\"device\":\"Kobo\"";
+    var push =
+        "{\"document\":\"" + BOOK + "\",\"progress\":\"P\",\"percentage\":0.5,\"device\":\"Kobo\"";
     for (var body : new String[] {
-        push.replace("\"P\"", "\"a\\u0000b\"") + "}",
-        push.replace("\"Kobo\"", "\"Ko\\u0000bo\"") + "}",
-        push + ",\"device_id\":\"\\u0000\"}",
-        push.replace("\"P\"", "\"\\ud800\"") + "}",
-        push + ",\"metadata\":" + "[".repeat(1_000) + "]".repeat(1_000) + "}",
-        push.replace("0.5", "1e9999999999") + "}",
-        push.replace("0.5", "0." + "5".repeat(1_500)) + "}"}) {
+      push.replace("\"P\"", "\"a\\u0000b\"") + "}",
+      push.replace("\"Kobo\"", "\"Ko\\u0000bo\"") + "}",
+      push + ",\"device_id\":\"\\u0000\"}",
+      push.replace("\"P\"", "\"\\ud800\"") + "}",
+      push + ",\"metadata\":" + "[".repeat(1_000) + "]".repeat(1_000) + "}",
+      push.replace("0.5", "1e9999999999") + "}",
+      push.replace("0.5", "0." + "5".repeat(1_500)) + "}"
+    }) {
       var reply = client.put("/syncs/progress", reader, body);
       assertError(reply, 403, 2003, "Invalid request");
     }
-    assertEquals("kept", client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
+    assertEquals(
+        "kept", client.get("/syncs/progress/" + BOOK, reader).json().getString("progress"));
   }
 }

@@ -11,7 +11,8 @@ import org.kosync.problems.entity.SyncException;
 class AcceptPolicyTest {
 
   static SyncError errorOf(String accept, boolean strict) {
-    return assertThrows(SyncException.class, () -> AcceptPolicy.check(accept, strict)).error();
+    return assertThrows(SyncException.class, () -> AcceptPolicy.check(accept, strict))
+        .error();
   }
 
   @Test

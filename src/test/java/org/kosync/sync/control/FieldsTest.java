@@ -1,9 +1,7 @@
 package org.kosync.sync.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -40,28 +38,55 @@ class FieldsTest {
 
   @Test
   void deviceIdAndMetadataAreOptional() {
-    var update = Fields.progressUpdate(json("{\"document\":\"d\",\"progress\":\"1\",\"percentage\":1,\"device\":\"x\",\"device_id\":null}"));
+    var update = Fields.progressUpdate(
+        json(
+            "{\"document\":\"d\",\"progress\":\"1\",\"percentage\":1,\"device\":\"x\",\"device_id\":null}"));
     assertEquals(Optional.empty(), update.deviceId());
     assertEquals(Optional.empty(), update.metadata());
   }
 
   @Test
   void metadataOfAnyShapeIsKept() {
-    var update = Fields.progressUpdate(json("{\"document\":\"d\",\"progress\":\"1\",\"percentage\":1,\"device\":\"x\",\"metadata\":\"odd\"}"));
+    var update = Fields.progressUpdate(
+        json(
+            "{\"document\":\"d\",\"progress\":\"1\",\"percentage\":1,\"device\":\"x\",\"metadata\":\"odd\"}"));
     assertEquals(Optional.of("\"odd\""), update.metadata());
   }
 
   @Test
   void missingDocumentIs2004AndWrongTypesAre2003() {
-    assertEquals(SyncError.DOCUMENT_MISSING, errorOf(() -> Fields.progressUpdate(json("{\"progress\":\"1\",\"percentage\":1,\"device\":\"x\"}"))));
-    assertEquals(SyncError.DOCUMENT_MISSING, errorOf(() -> Fields.progressUpdate(json("{\"document\":\"\",\"progress\":\"1\",\"percentage\":1,\"device\":\"x\"}"))));
-    assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.progressUpdate(json("{\"document\":\"d\",\"progress\":\"1\",\"percentage\":\"1\",\"device\":\"x\"}"))));
-    assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.progressUpdate(json("{\"document\":\"d\",\"progress\":3,\"percentage\":1,\"device\":\"x\"}"))));
-    assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.progressUpdate(json("{\"document\":\"d\",\"progress\":\"3\",\"percentage\":1}"))));
+    assertEquals(
+        SyncError.DOCUMENT_MISSING,
+        errorOf(() ->
+            Fields.progressUpdate(json("{\"progress\":\"1\",\"percentage\":1,\"device\":\"x\"}"))));
+    assertEquals(
+        SyncError.DOCUMENT_MISSING,
+        errorOf(() -> Fields.progressUpdate(
+            json("{\"document\":\"\",\"progress\":\"1\",\"percentage\":1,\"device\":\"x\"}"))));
+    assertEquals(
+        SyncError.INVALID_REQUEST,
+        errorOf(() -> Fields.progressUpdate(json(
+            "{\"document\":\"d\",\"progress\":\"1\",\"percentage\":\"1\",\"device\":\"x\"}"))));
+    assertEquals(
+        SyncError.INVALID_REQUEST,
+        errorOf(() -> Fields.progressUpdate(
+            json("{\"document\":\"d\",\"progress\":3,\"percentage\":1,\"device\":\"x\"}"))));
+    assertEquals(
+        SyncError.INVALID_REQUEST,
+        errorOf(() -> Fields.progressUpdate(
+            json("{\"document\":\"d\",\"progress\":\"3\",\"percentage\":1}"))));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"{\"username\":\"a:b\"}", "{\"username\":\"\"}", "{\"username\":\" a\"}", "{\"username\":\"a\\n\"}", "{\"username\":1}", "{}"})
+  @ValueSource(
+      strings = {
+        "{\"username\":\"a:b\"}",
+        "{\"username\":\"\"}",
+        "{\"username\":\" a\"}",
+        "{\"username\":\"a\\n\"}",
+        "{\"username\":1}",
+        "{}"
+      })
   void invalidUsernames(String body) {
     assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.username(json(body))));
   }
@@ -73,25 +98,41 @@ class FieldsTest {
 
   @Test
   void keysAreBounded() {
-    assertEquals("k".repeat(128), Fields.key(json("{\"password\":\"" + "k".repeat(128) + "\"}"), "password"));
-    assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.key(json("{\"password\":\"" + "k".repeat(129) + "\"}"), "password")));
+    assertEquals(
+        "k".repeat(128),
+        Fields.key(json("{\"password\":\"" + "k".repeat(128) + "\"}"), "password"));
+    assertEquals(
+        SyncError.INVALID_REQUEST,
+        errorOf(() -> Fields.key(json("{\"password\":\"" + "k".repeat(129) + "\"}"), "password")));
   }
 
   /** PostgreSQL cannot store NUL, and would store a lone surrogate as '?': both are refused, not failed on. */
   @Test
   void storedTextHasNoNulAndNoLoneSurrogates() {
-    var push = "{\"document\":\"d\",\"percentage\":0.5,\"progress\":\"P\",\"device\":\"D\",\"device_id\":\"I\"}";
+    var push =
+        "{\"document\":\"d\",\"percentage\":0.5,\"progress\":\"P\",\"device\":\"D\",\"device_id\":\"I\"}";
     for (var field : new String[] {"progress", "device", "device_id"}) {
-      var value = "\"" + field + "\":\"" + Map.of("progress", "P", "device", "D", "device_id", "I").get(field) + "\"";
+      var value = "\"" + field + "\":\""
+          + Map.of("progress", "P", "device", "D", "device_id", "I").get(field) + "\"";
       var withNul = push.replace(value, "\"" + field + "\":\"a\\u0000b\"");
-      assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.progressUpdate(json(withNul))), withNul);
+      assertEquals(
+          SyncError.INVALID_REQUEST, errorOf(() -> Fields.progressUpdate(json(withNul))), withNul);
       var withSurrogate = push.replace(value, "\"" + field + "\":\"a\\ud800b\"");
-      assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.progressUpdate(json(withSurrogate))), withSurrogate);
+      assertEquals(
+          SyncError.INVALID_REQUEST,
+          errorOf(() -> Fields.progressUpdate(json(withSurrogate))),
+          withSurrogate);
     }
     Fields.progressUpdate(json(push));
-    assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.username(json("{\"username\":\"a\\ud800\"}"))));
-    assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.username(json("{\"username\":\"\\udc00a\"}"))));
-    assertEquals(SyncError.INVALID_REQUEST, errorOf(() -> Fields.key(json("{\"password\":\"\\ud800\"}"), "password")));
+    assertEquals(
+        SyncError.INVALID_REQUEST,
+        errorOf(() -> Fields.username(json("{\"username\":\"a\\ud800\"}"))));
+    assertEquals(
+        SyncError.INVALID_REQUEST,
+        errorOf(() -> Fields.username(json("{\"username\":\"\\udc00a\"}"))));
+    assertEquals(
+        SyncError.INVALID_REQUEST,
+        errorOf(() -> Fields.key(json("{\"password\":\"\\ud800\"}"), "password")));
     assertEquals("\ud83d\udcda", Fields.username(json("{\"username\":\"\\ud83d\\udcda\"}")));
   }
 }
