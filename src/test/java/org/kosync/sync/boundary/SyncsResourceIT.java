@@ -321,13 +321,24 @@ class SyncsResourceIT {
     var auth = "x-auth-user: " + reader.name() + "\r\nx-auth-key: " + reader.key() + "\r\n";
     try (var socket = new java.net.Socket("127.0.0.1", Integer.getInteger("it.http.port", 8080))) {
       socket.setSoTimeout(10_000);
-      var head =
+      var request =
           "PUT /syncs/progress HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\nContent-Type: application/json\r\n"
               + auth + "Content-Length: 200000\r\n\r\n{\"document\":";
-      socket.getOutputStream().write(head.getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().write(request.getBytes(StandardCharsets.UTF_8));
       socket.getOutputStream().flush();
       // the rest of the body is never sent: the answer comes from the declared length alone
-      var answer = new String(socket.getInputStream().readNBytes(2048), StandardCharsets.UTF_8);
+      var in = socket.getInputStream();
+      var head = new StringBuilder();
+      while (!head.toString().endsWith("\r\n\r\n")) {
+        head.append((char) in.read());
+      }
+      var length = head.toString()
+          .lines()
+          .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+          .map(line -> Integer.parseInt(line.substring(15).strip()))
+          .findFirst()
+          .orElseThrow();
+      var answer = head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
       assertTrue(answer.startsWith("HTTP/1.1 403"), answer);
       assertTrue(
           answer.contains("\"code\":2003")
