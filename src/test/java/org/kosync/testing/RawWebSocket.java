@@ -106,8 +106,10 @@ public final class RawWebSocket implements AutoCloseable {
     }
   }
 
-  /** The next frame's payload as text (the hello, a reply). */
-  public String nextText() throws IOException {
+  /** One frame from the server (never masked): its opcode and payload. */
+  private record Frame(int opcode, byte[] payload) {}
+
+  private Frame frame() throws IOException {
     var first = in.readUnsignedByte();
     var length = (long) (in.readUnsignedByte() & 0x7F);
     if (length == 126) {
@@ -115,30 +117,29 @@ public final class RawWebSocket implements AutoCloseable {
     } else if (length == 127) {
       length = in.readLong();
     }
-    var payload = in.readNBytes((int) length);
-    if ((first & 0x0F) != 0x1) {
-      throw new IOException("Not a text frame: opcode " + (first & 0x0F));
+    return new Frame(first & 0x0F, in.readNBytes((int) length));
+  }
+
+  /** The next frame's payload as text (the hello, a reply). */
+  public String nextText() throws IOException {
+    var frame = frame();
+    if (frame.opcode() != 0x1) {
+      throw new IOException("Not a text frame: opcode " + frame.opcode());
     }
-    return new String(payload, StandardCharsets.UTF_8);
+    return new String(frame.payload(), StandardCharsets.UTF_8);
   }
 
   /** Reads frames until a close frame (its code) or the end of the connection (-1); 0 never. */
   public int closeCode() throws IOException {
     while (true) {
-      int first;
+      Frame frame;
       try {
-        first = in.readUnsignedByte();
+        frame = frame();
       } catch (java.io.EOFException e) {
         return -1;
       }
-      var length = (long) (in.readUnsignedByte() & 0x7F);
-      if (length == 126) {
-        length = in.readUnsignedShort();
-      } else if (length == 127) {
-        length = in.readLong();
-      }
-      var payload = in.readNBytes((int) length);
-      if ((first & 0x0F) == 0x8) {
+      var payload = frame.payload();
+      if (frame.opcode() == 0x8) {
         return payload.length >= 2 ? ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF) : 1005;
       }
     }

@@ -10,6 +10,7 @@ import java.util.HexFormat;
 import java.util.TreeMap;
 import java.util.logging.Logger;
 import org.jboss.arquillian.container.spi.client.container.DeployableContainer;
+import org.jboss.arquillian.container.spi.client.container.DeploymentException;
 import org.jboss.arquillian.container.spi.client.deployment.Deployment;
 import org.jboss.arquillian.container.spi.client.deployment.DeploymentDescription;
 import org.jboss.arquillian.container.spi.client.protocol.metadata.ProtocolMetaData;
@@ -88,6 +89,9 @@ public class SharedDeployments implements LoadableExtension {
       String fingerprint,
       ProtocolMetaData metaData) {}
 
+  private static final String PAYARA_DID_NOT_START =
+      "No applications were found deployed to Payara Micro";
+
   /** Runs inside Arquillian's container and deployment contexts (precedence below their handlers'). */
   public static class Keeper {
 
@@ -126,7 +130,31 @@ public class SharedDeployments implements LoadableExtension {
         }
         undeployKept();
       }
-      context.proceed();
+      try {
+        context.proceed();
+      } catch (Exception failed) { // Arquillian rethrows the container's checked exception as it is
+        if (!(failed instanceof DeploymentException)
+            || failed.getMessage() == null
+            || !failed.getMessage().contains(PAYARA_DID_NOT_START)) {
+          throw failed;
+        }
+        // Payara Micro now and then dies while it starts (a ConcurrentModificationException in
+        // HK2's startup services, "Failed to start, exiting"); a second start is a new process
+        LOG.warning(
+            () -> "Payara Micro did not start; starting it once more: " + failed.getMessage());
+        retry(context, failed);
+      }
+    }
+
+    /** Deploys again; this observer runs last before the deployment itself, so proceeding again repeats just that. */
+    private static void retry(EventContext<DeployDeployment> context, Exception first)
+        throws Exception {
+      try {
+        context.proceed();
+      } catch (Exception again) {
+        first.addSuppressed(again);
+        throw first;
+      }
     }
 
     public void undeploy(@Observes(precedence = -100) EventContext<UnDeployDeployment> context) {
