@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.lang.System.Logger.Level;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kosync.auth.control.AccountStore;
 import org.kosync.auth.control.Credentials;
@@ -64,16 +65,16 @@ public class Accounts {
   }
 
   /** A verified (cached) credential is never limited; any other check first asks {@link LoginLimits}. */
-  public Caller authenticate(String username, String key, String clientAddress) {
+  public Caller authenticate(String username, String key, Supplier<String> client) {
     var cacheKey = credentials.cacheKey(username, key);
     var cached = credentials.cached(cacheKey);
     if (cached.isPresent()) {
-      return cached.get();
+      return cached.get(); // the hot path: not even the client's address is looked at
     }
+    var clientAddress = client.get();
     limits.checkLogin(clientAddress, username);
+    // registration refuses these, so no account can match; nor could the database look the name up
     if (!couldBeRegistered(username) || !couldBeRegistered(key)) {
-      // registration refuses these, so no account can match; nor could the database look the name
-      // up
       limits.failedLogin(clientAddress, Optional.empty());
       throw new SyncException(SyncError.UNAUTHORIZED);
     }

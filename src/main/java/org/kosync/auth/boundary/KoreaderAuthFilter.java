@@ -67,6 +67,6 @@ public class KoreaderAuthFilter implements ContainerRequestFilter {
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
     currentCaller.set(
-        accounts.authenticate(HeaderText.decode(user), HeaderText.decode(key), client.get()));
+        accounts.authenticate(HeaderText.decode(user), HeaderText.decode(key), client::get));
   }
 }

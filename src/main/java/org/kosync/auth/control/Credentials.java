@@ -124,18 +124,19 @@ public class Credentials {
   }
 
   public void remember(String cacheKey, Caller caller, long generationAtStart) {
-    if (generation.get() == generationAtStart) {
-      verified.put(cacheKey, new IdleOrOld.Verified(caller, System.nanoTime()));
-    }
+    remember(cacheKey, generationAtStart, new IdleOrOld.Verified(caller, System.nanoTime()));
   }
 
   /** As {@link #remember(String, Caller, long)}, for a credential that stops being valid at {@code until}. */
   public void remember(String cacheKey, Caller caller, long generationAtStart, Instant until) {
+    var now = System.nanoTime();
+    var left = Math.max(0, Duration.between(Instant.now(), until).toNanos());
+    remember(cacheKey, generationAtStart, new IdleOrOld.Verified(caller, now, now + left));
+  }
+
+  private void remember(String cacheKey, long generationAtStart, IdleOrOld.Verified entry) {
     if (generation.get() == generationAtStart) {
-      var now = System.nanoTime();
-      var left = Duration.between(Instant.now(), until);
-      verified.put(
-          cacheKey, new IdleOrOld.Verified(caller, now, now + Math.max(0, left.toNanos())));
+      verified.put(cacheKey, entry);
     }
   }
 

@@ -134,8 +134,8 @@ public class TokenVerifier {
       return;
     }
     if (where != Presented.WEBSOCKET_URI || !TokenIssuer.WEBSOCKET.equals(use)) {
-      throw invalid(); // a WebSocket URI's token may end up in a log: it opens that one connection
-      // and no REST call
+      // a WebSocket URI's token may end up in a log: it opens that one connection and no REST call
+      throw invalid();
     }
     var id = Optional.ofNullable(claims.getJwtId())
         .orElseThrow(() -> new SyncException(SyncError.UNAUTHORIZED, "The token has no id."));

@@ -56,12 +56,18 @@ public final class DatabaseFailures {
   }
 
   public static String rootMessage(Throwable failure) {
+    var root = rootCause(failure);
+    return root.getClass().getName() + ": " + root.getMessage();
+  }
+
+  /** The innermost cause (at most {@code MAX_DEPTH} down, so a cyclic chain cannot loop). */
+  static Throwable rootCause(Throwable failure) {
     var root = failure;
     var depth = 0;
     while (root.getCause() != null && depth++ < MAX_DEPTH) {
       root = root.getCause();
     }
-    return root.getClass().getName() + ": " + root.getMessage();
+    return root;
   }
 
   // Payara's pool throws a ResourceAllocationException, a subclass

@@ -41,10 +41,7 @@ public final class FailureLog {
   }
 
   static String kind(Throwable failure) {
-    var root = failure;
-    for (var depth = 0; root.getCause() != null && depth < 32; depth++) {
-      root = root.getCause();
-    }
-    return failure.getClass().getName() + "/" + root.getClass().getName();
+    return failure.getClass().getName() + "/"
+        + DatabaseFailures.rootCause(failure).getClass().getName();
   }
 }

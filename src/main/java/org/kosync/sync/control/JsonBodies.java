@@ -2,7 +2,10 @@ package org.kosync.sync.control;
 
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParser.Event;
 import jakarta.json.stream.JsonParserFactory;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +16,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
 
@@ -29,8 +33,8 @@ public final class JsonBodies {
   public static final int MAX_DEPTH = 32;
   // a double has 17 significant digits; a longer number is no position or percentage
   static final int MAX_NUMBER_CHARS = 64;
-  private static final JsonParserFactory PARSERS =
-      JsonProvider.provider().createParserFactory(Map.of());
+  private static final JsonProvider JSON = JsonProvider.provider();
+  private static final JsonParserFactory PARSERS = JSON.createParserFactory(Map.of());
 
   private JsonBodies() {}
 
@@ -56,15 +60,17 @@ public final class JsonBodies {
     return parseObject(text);
   }
 
-  /** Text already decoded (a WebSocket frame): one JSON object within the same bounds, or the same errors. */
+  /**
+   * Text already decoded (a WebSocket frame): one JSON object within the same bounds, or the same
+   * errors. One streaming pass builds it and holds the bounds as it goes, so nothing deeper than
+   * {@link #MAX_DEPTH} is ever descended into and no number is converted before its length is known.
+   */
   public static JsonObject parseObject(String text) {
-    checkShape(text);
     try (var parser = PARSERS.createParser(new StringReader(text))) {
       if (!parser.hasNext()) {
         throw new SyncException(SyncError.MALFORMED_JSON);
       }
-      parser.next();
-      var value = parser.getValue();
+      var value = value(parser, parser.next(), 1);
       if (parser.hasNext()) {
         throw new SyncException(
             SyncError.MALFORMED_JSON, "Unexpected content after the JSON value.");
@@ -73,38 +79,57 @@ public final class JsonBodies {
         throw new SyncException(SyncError.NOT_A_JSON_OBJECT);
       }
       return object;
-    } catch (JsonException | IllegalStateException e) {
+    } catch (JsonException | IllegalStateException | NoSuchElementException e) {
       throw new SyncException(SyncError.MALFORMED_JSON);
-    } catch (NumberFormatException | ArithmeticException e) {
-      throw new SyncException(SyncError.INVALID_REQUEST, "A number is out of range.");
     }
   }
 
-  /** One streaming pass, before anything is built: nesting and number lengths within bounds. */
-  private static void checkShape(String text) {
-    try (var parser = PARSERS.createParser(new StringReader(text))) {
-      var depth = 0;
-      while (parser.hasNext()) {
-        switch (parser.next()) {
-          case START_OBJECT, START_ARRAY -> {
-            if (++depth > MAX_DEPTH) {
-              throw new SyncException(
-                  SyncError.INVALID_REQUEST, "JSON nested deeper than " + MAX_DEPTH + " levels.");
-            }
-          }
-          case END_OBJECT, END_ARRAY -> depth--;
-          case VALUE_NUMBER -> {
-            if (parser.getString().length() > MAX_NUMBER_CHARS) {
-              throw new SyncException(
-                  SyncError.INVALID_REQUEST,
-                  "A number is longer than " + MAX_NUMBER_CHARS + " characters.");
-            }
-          }
-          default -> {}
+  /** The value that starts with {@code event}, at nesting level {@code depth} (the body is level 1). */
+  private static JsonValue value(JsonParser parser, Event event, int depth) {
+    return switch (event) {
+      case START_OBJECT -> {
+        withinDepth(depth);
+        var object = JSON.createObjectBuilder();
+        for (var next = parser.next(); next != Event.END_OBJECT; next = parser.next()) {
+          var key = parser.getString();
+          object.add(key, value(parser, parser.next(), depth + 1));
         }
+        yield object.build();
       }
-    } catch (JsonException | IllegalStateException e) {
-      throw new SyncException(SyncError.MALFORMED_JSON);
+      case START_ARRAY -> {
+        withinDepth(depth);
+        var array = JSON.createArrayBuilder();
+        for (var next = parser.next(); next != Event.END_ARRAY; next = parser.next()) {
+          array.add(value(parser, next, depth + 1));
+        }
+        yield array.build();
+      }
+      case VALUE_STRING -> JSON.createValue(parser.getString());
+      case VALUE_NUMBER -> number(parser);
+      case VALUE_TRUE -> JsonValue.TRUE;
+      case VALUE_FALSE -> JsonValue.FALSE;
+      case VALUE_NULL -> JsonValue.NULL;
+      default -> throw new SyncException(SyncError.MALFORMED_JSON);
+    };
+  }
+
+  private static void withinDepth(int depth) {
+    if (depth > MAX_DEPTH) {
+      throw new SyncException(
+          SyncError.INVALID_REQUEST, "JSON nested deeper than " + MAX_DEPTH + " levels.");
+    }
+  }
+
+  private static JsonValue number(JsonParser parser) {
+    if (parser.getString().length() > MAX_NUMBER_CHARS) {
+      throw new SyncException(
+          SyncError.INVALID_REQUEST,
+          "A number is longer than " + MAX_NUMBER_CHARS + " characters.");
+    }
+    try {
+      return JSON.createValue(parser.getBigDecimal());
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw new SyncException(SyncError.INVALID_REQUEST, "A number is out of range.");
     }
   }
 

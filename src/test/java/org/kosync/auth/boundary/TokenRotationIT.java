@@ -23,9 +23,8 @@ class TokenRotationIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments
-        .withChangedDefaults(); // signing-key: Deployments.rotatedSigningKey(), previous-keys: the
-    // server's own
+    // signing-key: Deployments.rotatedSigningKey(), previous-keys: the server's own
+    return Deployments.withChangedDefaults();
   }
 
   @Test

@@ -23,7 +23,6 @@ import org.kosync.testing.KoreaderClient.User;
 import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.RawWebSocket;
 import org.kosync.testing.SocketClient;
-import org.kosync.testing.StalledSocket;
 import org.kosync.testing.TestDatabase;
 import org.kosync.testing.TestTokens;
 
@@ -36,9 +35,8 @@ class RpcEndpointIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    return Deployments
-        .withWebSockets(); // with a small outbox, so that a reader who stops reading overflows it
-    // quickly
+    // with a small outbox, so that a reader who stops reading overflows it quickly
+    return Deployments.withWebSockets();
   }
 
   KoreaderClient client;
@@ -282,10 +280,10 @@ class RpcEndpointIT {
   void aReaderThatStopsReadingIsClosedWith1013AndHoldsUpNobody() throws Exception {
     var book = "0123456789abcdef0123456789abcdef";
     var page = "/body/DocFragment[1]/" + "p".repeat(1950);
-    var pushes =
-        4000; // ~10 MB of announces: more than the kernel's socket buffers and the 64 Ki queue hold
+    // ~10 MB of announces: more than the kernel's socket buffers and the 64 Ki queue hold
+    var pushes = 4000;
     var writers = Executors.newFixedThreadPool(4);
-    try (var stalled = new StalledSocket(uri());
+    try (var stalled = RawWebSocket.stalled(uri());
         var watcher = SocketClient.open(uri())) {
       assertTrue(stalled.next().startsWith(HELLO_PREFIX));
       stalled.send(SUBSCRIBE);
@@ -322,9 +320,9 @@ class RpcEndpointIT {
   @Test
   void aBinaryMessageClosesWith1003(KoreaderClient client, User reader) throws Exception {
     try (var socket = RawWebSocket.open(client.get("/api/ws", reader).body())) {
-      socket.nextText(); // hello
+      socket.next(); // hello
       socket.send(2, new byte[] {1, 2, 3});
-      assertEquals(1003, socket.closeCode());
+      assertEquals(1003, socket.drainToClose());
     }
   }
 
@@ -332,7 +330,7 @@ class RpcEndpointIT {
   @Test
   void aHugeFrameIsRefusedWhileItArrives(KoreaderClient client, User reader) throws Exception {
     try (var socket = RawWebSocket.open(client.get("/api/ws", reader).body())) {
-      socket.nextText();
+      socket.next();
       var announced = 64L * 1024 * 1024;
       socket.header(1, announced);
       var sent = socket.stream(announced);
