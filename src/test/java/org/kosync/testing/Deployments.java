@@ -68,16 +68,26 @@ public final class Deployments {
   /**
    * Defaults an operator may change, whose tests do not meet, in one deployment for their classes:
    * the official server's strict Accept rules (every test client sends KOReader's Accept header), a
-   * history of two states pruned every second, and a rotated signing key ({@link #rotatedSigningKey()})
-   * with the server's own one kept to verify older tokens.
+   * history of two states pruned every second, a rotated signing key ({@link #rotatedSigningKey()})
+   * with the server's own one kept to verify older tokens, and {@value #BODY_DEADLINE} for a request
+   * body to arrive in full.
    */
+  public static final String BODY_DEADLINE = "PT5S";
+
   public static WebArchive withChangedDefaults() {
     return kosync(Map.of(
-        "kosync.accept.strict", "true",
-        "kosync.history.keep", "2",
-        "kosync.history.prune-interval", "PT1S",
-        "kosync.jwt.signing-key", rotatedSigningKey().toString(),
-        "kosync.jwt.previous-keys", TestTokens.serverKeyFile().toString()));
+        "kosync.accept.strict",
+        "true",
+        "kosync.history.keep",
+        "2",
+        "kosync.history.prune-interval",
+        "PT1S",
+        "kosync.http.body-deadline",
+        BODY_DEADLINE,
+        "kosync.jwt.signing-key",
+        rotatedSigningKey().toString(),
+        "kosync.jwt.previous-keys",
+        TestTokens.serverKeyFile().toString()));
   }
 
   /** The signing key {@link #withChangedDefaults()} rotates to: a new one for each test run. */

@@ -1,21 +1,22 @@
 package org.kosync.auth.boundary;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.kosync.auth.control.ProxySettings;
 
-/** The address this request came from, through trusted proxies ({@code X-Forwarded-For}) if any. */
-@RequestScoped
+/**
+ * The address a request came from, through trusted proxies ({@code X-Forwarded-For}) if any. Callers
+ * pass the request JAX-RS gave them: CDI's own HttpServletRequest is missing on Payara in a
+ * request whose body arrived before it was dispatched (org.kosync.sync.boundary.WholeBodyFilter).
+ */
+@ApplicationScoped
 public class ClientAddress {
-
-  @Inject
-  HttpServletRequest request;
 
   @Inject
   ProxySettings proxies;
 
-  public String get() {
+  public String of(HttpServletRequest request) {
     return proxies.trusted().client(request.getRemoteAddr(), request.getHeader("X-Forwarded-For"));
   }
 }

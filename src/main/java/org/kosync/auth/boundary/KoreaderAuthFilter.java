@@ -2,9 +2,11 @@ package org.kosync.auth.boundary;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
@@ -43,6 +45,9 @@ public class KoreaderAuthFilter implements ContainerRequestFilter {
   @Inject
   ClientAddress client;
 
+  @Context
+  HttpServletRequest servletRequest;
+
   @Inject
   LoginLimits limits;
 
@@ -52,7 +57,7 @@ public class KoreaderAuthFilter implements ContainerRequestFilter {
       try {
         currentCaller.set(tokens.bearer(token.getRawToken()));
       } catch (SyncException refused) {
-        limits.failedLogin(client.get(), Optional.empty());
+        limits.failedLogin(client.of(servletRequest), Optional.empty());
         throw refused;
       }
       return;
@@ -66,7 +71,7 @@ public class KoreaderAuthFilter implements ContainerRequestFilter {
     if (user == null || key == null || user.isEmpty() || key.isEmpty()) {
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
-    currentCaller.set(
-        accounts.authenticate(HeaderText.decode(user), HeaderText.decode(key), client::get));
+    currentCaller.set(accounts.authenticate(
+        HeaderText.decode(user), HeaderText.decode(key), () -> client.of(servletRequest)));
   }
 }

@@ -23,7 +23,9 @@ public enum SyncError {
   DOCUMENT_NOT_FOUND(2007, 404, "Document not found."),
   // too many failed logins or registrations from one place; KOReader retries it like any non-401
   // failure
-  TOO_MANY_ATTEMPTS(2008, 429, "Too many attempts.");
+  TOO_MANY_ATTEMPTS(2008, 429, "Too many attempts."),
+  // a body that did not arrive in full within kosync.http.body-deadline; KOReader retries it
+  BODY_TIMEOUT(2009, 408, "Request body not received in time.");
 
   private final int code;
   private final int status;

@@ -28,7 +28,9 @@ import jakarta.enterprise.context.ApplicationScoped;
       "fish.payara.connection-validation-method=custom-validation",
       "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
       "fish.payara.validate-atmost-once-period-in-seconds=2",
-      "fish.payara.fail-all-connections=true"
+      "fish.payara.fail-all-connections=true",
+      // a request waits at most this long for a free connection (Payara's default is 60 s)
+      "fish.payara.max-wait-time-in-millis=1000"
     })
 public class KosyncDataSource {
 

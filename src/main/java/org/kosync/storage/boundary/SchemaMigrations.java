@@ -1,7 +1,6 @@
 package org.kosync.storage.boundary;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -10,9 +9,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
 import java.lang.System.Logger.Level;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Map;
-import javax.sql.DataSource;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -24,6 +24,7 @@ import liquibase.ui.LoggerUIService;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.hibernate.SessionFactory;
+import org.kosync.storage.control.ConfiguredDataSource;
 import org.kosync.storage.control.DatabaseSettings;
 
 /**
@@ -38,9 +39,6 @@ public class SchemaMigrations {
 
   static final String CHANGELOG = "liquibase/changelog.xml";
   private static final System.Logger LOG = System.getLogger(SchemaMigrations.class.getName());
-
-  @Resource(lookup = KosyncDataSource.NAME)
-  DataSource dataSource;
 
   @PersistenceUnit
   EntityManagerFactory entityManagerFactory;
@@ -72,7 +70,18 @@ public class SchemaMigrations {
   }
 
   private void update() {
-    try (var connection = dataSource.getConnection()) {
+    // not from the pool: a migration may rightly wait longer for a statement than any request's
+    // query may (kosync.db.timeout)
+    try (var connection =
+        ConfiguredDataSource.unpooled(DatabaseSettings.from(config).withTimeout(Duration.ZERO))) {
+      migrate(connection);
+    } catch (SQLException e) {
+      throw new IllegalStateException("Cannot reach the database to migrate it", e);
+    }
+  }
+
+  private void migrate(Connection connection) {
+    try {
       var database = DatabaseFactory.getInstance()
           .findCorrectDatabaseImplementation(new JdbcConnection(connection));
       // Liquibase would otherwise report usage over the network and print to stdout instead of the
@@ -87,8 +96,6 @@ public class SchemaMigrations {
               liquibase.update(new Contexts(), new LabelExpression());
             }
           });
-    } catch (SQLException e) {
-      throw new IllegalStateException("Cannot reach the database to migrate it", e);
     } catch (Exception e) {
       throw new IllegalStateException("Schema migration failed", e);
     }

@@ -10,6 +10,8 @@ import javax.sql.XAConnection;
 import javax.sql.XADataSource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.h2.jdbcx.JdbcDataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.postgresql.ds.common.BaseDataSource;
 import org.postgresql.xa.PGXADataSource;
 
 /**
@@ -44,25 +46,46 @@ public class ConfiguredDataSource implements XADataSource, DataSource {
 
   static XADataSource create(DatabaseSettings settings) {
     if (settings.isPostgreSql()) {
-      var postgres = new PGXADataSource();
-      postgres.setURL(settings.url());
-      settings.user().ifPresent(postgres::setUser);
-      settings.password().ifPresent(postgres::setPassword);
-      // a dead database must fail fast (KOReader gives up after 5 s) instead of hanging a request
-      postgres.setConnectTimeout(3);
-      postgres.setSocketTimeout(30);
-      postgres.setTcpKeepAlive(true);
-      return postgres;
+      return postgres(new PGXADataSource(), settings);
     }
-    if (settings.isH2()) {
-      var h2 = new JdbcDataSource();
-      h2.setURL(settings.url());
-      h2.setUser(settings.user().orElse("sa"));
-      h2.setPassword(settings.password().orElse(""));
-      return h2;
+    return h2(settings);
+  }
+
+  /** A connection of its own, outside the container's pool and its transactions. */
+  public static Connection unpooled(DatabaseSettings settings) throws SQLException {
+    return settings.isPostgreSql()
+        ? postgres(new PGSimpleDataSource(), settings).getConnection()
+        : h2(settings).getConnection();
+  }
+
+  private static <T extends BaseDataSource> T postgres(T postgres, DatabaseSettings settings) {
+    postgres.setURL(settings.url());
+    settings.user().ifPresent(postgres::setUser);
+    settings.password().ifPresent(postgres::setPassword);
+    // A dead or frozen database must fail fast (KOReader gives up after 5 s) instead of hanging a
+    // request: connecting, logging in and every answer are bounded. A connection that timed out
+    // is broken, and the pool replaces it (see the class comment).
+    if (!settings.timeout().isZero()) {
+      var seconds = (int) Math.max(1, (settings.timeout().toMillis() + 999) / 1000);
+      postgres.setConnectTimeout(seconds);
+      postgres.setLoginTimeout(2 * seconds);
+      postgres.setSocketTimeout(seconds);
     }
-    throw new IllegalStateException(
-        "kosync.db.url must be a jdbc:postgresql: or jdbc:h2: URL; got " + settings.redactedUrl());
+    postgres.setTcpKeepAlive(true);
+    return postgres;
+  }
+
+  private static JdbcDataSource h2(DatabaseSettings settings) {
+    if (!settings.isH2()) {
+      throw new IllegalStateException(
+          "kosync.db.url must be a jdbc:postgresql: or jdbc:h2: URL; got "
+              + settings.redactedUrl());
+    }
+    var h2 = new JdbcDataSource();
+    h2.setURL(settings.url());
+    h2.setUser(settings.user().orElse("sa"));
+    h2.setPassword(settings.password().orElse(""));
+    return h2;
   }
 
   @Override

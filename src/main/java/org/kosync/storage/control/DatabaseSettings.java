@@ -1,16 +1,25 @@
 package org.kosync.storage.control;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 
 /**
  * {@code kosync.db.url}, {@code kosync.db.user}, {@code kosync.db.password}. Without a URL,
  * an embedded H2 file database in the data directory, in PostgreSQL mode so that one changelog
- * and one mapping serve both.
+ * and one mapping serve both. {@code kosync.db.timeout}: how long PostgreSQL may stay silent
+ * while it owes an answer before the connection is given up.
  */
 public record DatabaseSettings(
-    String url, Optional<String> user, Optional<String> password, boolean embedded) {
+    String url,
+    Optional<String> user,
+    Optional<String> password,
+    boolean embedded,
+    Duration timeout) {
+
+  /** KOReader gives up on a call after 5 s; a frozen database must cost a reader well under that. */
+  static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(1);
 
   // not DATABASE_TO_LOWER: Liquibase then misses its own tables on the second start and tries to
   // recreate them
@@ -20,12 +29,22 @@ public record DatabaseSettings(
     var url = config.getOptionalValue("kosync.db.url", String.class).filter(u -> !u.isBlank());
     var user = config.getOptionalValue("kosync.db.user", String.class);
     var password = config.getOptionalValue("kosync.db.password", String.class);
-    return url.map(u -> new DatabaseSettings(u, user, password, false))
+    var timeout = config
+        .getOptionalValue("kosync.db.timeout", String.class)
+        .map(Duration::parse)
+        .orElse(DEFAULT_TIMEOUT);
+    return url.map(u -> new DatabaseSettings(u, user, password, false, timeout))
         .orElseGet(() -> new DatabaseSettings(
             "jdbc:h2:file:" + DataDirectory.of(config).resolve("kosync") + H2_OPTIONS,
             user,
             password,
-            true));
+            true,
+            timeout));
+  }
+
+  /** {@link Duration#ZERO}: wait as long as the database takes. */
+  public DatabaseSettings withTimeout(Duration timeout) {
+    return new DatabaseSettings(url, user, password, embedded, timeout);
   }
 
   public boolean isPostgreSql() {

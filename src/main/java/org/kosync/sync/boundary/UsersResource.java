@@ -4,12 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.spi.JsonProvider;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.kosync.auth.boundary.Accounts;
@@ -34,11 +36,14 @@ public class UsersResource {
   @Inject
   ClientAddress client;
 
+  @Context
+  HttpServletRequest servletRequest;
+
   @POST
   @Path("create")
   public Response create(JsonObject body) {
-    var registered =
-        accounts.register(Fields.username(body), Fields.key(body, "password"), client.get());
+    var registered = accounts.register(
+        Fields.username(body), Fields.key(body, "password"), client.of(servletRequest));
     return Response.status(Response.Status.CREATED)
         .entity(
             JSON.createObjectBuilder().add("username", registered.username()).build())

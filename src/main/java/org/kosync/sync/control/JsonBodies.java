@@ -133,7 +133,8 @@ public final class JsonBodies {
     }
   }
 
-  private static boolean declaredTooLong(String contentLength) {
+  /** Whether a Content-Length already says the body is too large, so it need not be read. */
+  public static boolean declaredTooLong(String contentLength) {
     if (contentLength == null) {
       return false;
     }

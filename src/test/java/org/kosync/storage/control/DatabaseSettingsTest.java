@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 class DatabaseSettingsTest {
 
   static DatabaseSettings of(String url) {
-    return new DatabaseSettings(url, Optional.empty(), Optional.empty(), false);
+    return new DatabaseSettings(
+        url, Optional.empty(), Optional.empty(), false, DatabaseSettings.DEFAULT_TIMEOUT);
   }
 
   @Test
