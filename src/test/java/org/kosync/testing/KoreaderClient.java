@@ -188,4 +188,57 @@ public final class KoreaderClient {
       throw new UncheckedIOException(e);
     }
   }
+
+  /**
+   * Writes {@code request} exactly as given (a request line curl cannot send: {@code GET *}, bytes
+   * that are not UTF-8, a length that is never sent) and reads one response: its head, then as many
+   * bytes as it declares, or what arrives until the server closes or stays silent for 3 s.
+   */
+  public Reply exchange(byte[] request) {
+    try (var socket = new Socket()) {
+      socket.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()), 5_000);
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write(request);
+      socket.getOutputStream().flush();
+      var in = socket.getInputStream();
+      var head = new ByteArrayOutputStream();
+      while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
+        var next = in.read();
+        if (next < 0) {
+          throw new IOException("closed after " + head.toString(StandardCharsets.ISO_8859_1));
+        }
+        head.write(next);
+      }
+      var headers = head.toString(StandardCharsets.ISO_8859_1);
+      var length = header(headers, "content-length");
+      byte[] body;
+      if (length != null) {
+        body = in.readNBytes(Integer.parseInt(length));
+      } else {
+        socket.setSoTimeout(3_000);
+        var rest = new ByteArrayOutputStream();
+        try {
+          in.transferTo(rest);
+        } catch (java.net.SocketTimeoutException e) {
+          // the server keeps the connection open: what came is the body
+        }
+        body = rest.toByteArray();
+      }
+      var contentType = header(headers, "content-type");
+      return new Reply(
+          Integer.parseInt(headers.substring(9, 12)),
+          contentType == null ? "" : contentType,
+          new String(body, StandardCharsets.UTF_8));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String header(String head, String name) {
+    return head.lines()
+        .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith(name + ":"))
+        .map(line -> line.substring(name.length() + 1).strip())
+        .findFirst()
+        .orElse(null);
+  }
 }
