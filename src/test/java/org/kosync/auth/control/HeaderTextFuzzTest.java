@@ -11,6 +11,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import org.kosync.problems.entity.SyncException;
 import org.kosync.sync.control.Fields;
+import org.kosync.testing.FuzzedJson;
 
 /**
  * Credential headers. Any header value decodes without an exception (to its UTF-8 reading when its
@@ -33,7 +34,7 @@ class HeaderTextFuzzTest {
       return;
     }
     var field = data.consumeBoolean() ? "username" : "password";
-    var sent = data.consumeRemainingAsString();
+    var sent = FuzzedJson.text(data, 200);
     var body = JSON.createObjectBuilder().add(field, sent).build();
     String registered;
     try {
