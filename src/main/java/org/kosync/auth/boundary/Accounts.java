@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kosync.auth.control.AccountStore;
 import org.kosync.auth.control.Credentials;
+import org.kosync.auth.control.HeaderText;
 import org.kosync.auth.control.LoginLimits;
 import org.kosync.auth.control.TokenIssuer;
 import org.kosync.auth.entity.Account;
@@ -74,7 +75,7 @@ public class Accounts {
     var clientAddress = client.get();
     limits.checkLogin(clientAddress, username);
     // registration refuses these, so no account can match; nor could the database look the name up
-    if (!couldBeRegistered(username) || !couldBeRegistered(key)) {
+    if (!HeaderText.couldBeRegistered(username) || !HeaderText.couldBeRegistered(key)) {
       limits.failedLogin(clientAddress, Optional.empty());
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
@@ -87,12 +88,6 @@ public class Accounts {
     var caller = account.orElseThrow().asCaller();
     credentials.remember(cacheKey, caller, generation);
     return caller;
-  }
-
-  private static boolean couldBeRegistered(String credential) {
-    return credential
-        .codePoints()
-        .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
   }
 
   public String issueToken(Caller caller) {

@@ -37,4 +37,14 @@ public final class HeaderText {
       return value; // genuinely Latin-1: no account can match, the caller gets 401
     }
   }
+
+  /**
+   * Whether a decoded header could name a registered account or be its key: registration refuses
+   * control characters and unpaired surrogates, so such a header needs no database lookup.
+   */
+  public static boolean couldBeRegistered(String credential) {
+    return credential
+        .codePoints()
+        .noneMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.SURROGATE);
+  }
 }

@@ -4,6 +4,8 @@ import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The addresses ({@code TRUSTED_PROXIES}: IPs or CIDR ranges, IPv4 or IPv6) whose
@@ -26,6 +28,11 @@ public final class TrustedProxies {
       return new BigInteger(1, address).and(mask).equals(new BigInteger(1, network).and(mask));
     }
   }
+
+  private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
+  private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
+  private static final Pattern IPV6 =
+      Pattern.compile("\\[?[0-9a-fA-F]*:[0-9a-fA-F:.]*(%[0-9A-Za-z_.-]+)?]?");
 
   private final List<Range> ranges;
 
@@ -70,30 +77,48 @@ public final class TrustedProxies {
     return client;
   }
 
+  /** Only an address literal can be ours: a name in a header is a stranger's claim, never looked up. */
   public boolean trusts(String address) {
+    return literal(address)
+        .map(bytes -> ranges.stream().anyMatch(r -> r.contains(bytes)))
+        .orElse(false);
+  }
+
+  /**
+   * The address an IPv4 (four decimal parts) or IPv6 literal stands for. Anything else is empty
+   * without asking DNS: {@code InetAddress.getByName} would resolve a name, on the request's
+   * worker thread, and "localhost" would then pass for a trusted hop.
+   */
+  static Optional<byte[]> literal(String text) {
+    String literal;
+    if (IPV4.matcher(text).matches()) {
+      literal = text;
+    } else if (IPV6.matcher(text).matches()) {
+      // in brackets, getByName reads it as IPv6 or refuses it; bare, an invalid one is looked up
+      literal = "[" + text.replace("[", "").replace("]", "") + "]";
+    } else {
+      return Optional.empty();
+    }
     try {
-      var bytes = InetAddress.getByName(address).getAddress();
-      return ranges.stream().anyMatch(r -> r.contains(bytes));
+      return Optional.of(InetAddress.getByName(literal).getAddress());
     } catch (UnknownHostException e) {
-      return false;
+      return Optional.empty();
     }
   }
 
   private static Range range(String entry) {
     var slash = entry.indexOf('/');
     var host = slash < 0 ? entry : entry.substring(0, slash);
-    if (!host.matches("[0-9a-fA-F:.]+")) {
-      throw new IllegalArgumentException(
-          "TRUSTED_PROXIES takes IP addresses or CIDR ranges, not " + entry);
-    }
+    var address = literal(host)
+        .orElseThrow(() -> new IllegalArgumentException(
+            "TRUSTED_PROXIES takes IP addresses or CIDR ranges, not " + entry));
     try {
-      var address = InetAddress.getByName(host).getAddress();
       var prefix = slash < 0 ? address.length * 8 : Integer.parseInt(entry.substring(slash + 1));
       if (prefix < 0 || prefix > address.length * 8) {
         throw new IllegalArgumentException("Bad prefix length in TRUSTED_PROXIES entry " + entry);
       }
       return new Range(address, prefix);
-    } catch (UnknownHostException | NumberFormatException e) {
+    } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "Not an address or CIDR range in TRUSTED_PROXIES: " + entry, e);
     }

@@ -1,6 +1,7 @@
 package org.kosync.documents.control;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
@@ -16,17 +17,19 @@ import org.kosync.documents.entity.ProgressUpdate;
  * a JTA transaction or a persistence context, and the database does one round trip.
  *
  * <p>A push: last write wins, the state it replaces is kept in the history, and a push without
- * metadata keeps the stored metadata. PostgreSQL does all of it in one {@code INSERT … ON CONFLICT
- * DO UPDATE} (safe under concurrent first inserts); H2, which has no {@code DO UPDATE} and no
+ * metadata keeps the stored metadata. PostgreSQL does all of it in one statement (run once more
+ * when it lost the race of two first pushes); H2, which has no {@code DO UPDATE} and no
  * data-modifying {@code WITH}, copies the previous state and then {@code MERGE}s, in one local
  * transaction.
  */
 public final class ProgressStatements {
 
-  // The previous state goes to the history in the same statement. The main insert reads "kept", so
-  // the copy runs first: otherwise PostgreSQL would run it after the upsert, and the row, already
-  // changed by this very statement, would be skipped by FOR UPDATE. FOR UPDATE makes a concurrent
-  // push of the same document wait, then see this one's state as its previous.
+  // The previous state goes to the history in the same statement, which then changes the row or,
+  // when there is none, inserts it. FOR UPDATE makes a concurrent push of the same document wait,
+  // then see this one's state as its previous. A first push has no row to lock: when two race, the
+  // second one's insert waits for the first, then does nothing, and the statement answers 0 rows:
+  // it runs again, and now sees the first push as its previous (an upsert would have overwritten
+  // it without keeping it). The copy and the update read "previous", so both see the old state.
   static final String POSTGRESQL_UPSERT = """
       with previous as (
         select id, progress, percentage, device, device_id, updated_at from reading_progress
@@ -34,13 +37,19 @@ public final class ProgressStatements {
       kept as (
         insert into progress_history (progress_id, progress, percentage, device, device_id, recorded_at)
         select id, progress, percentage, device, device_id, updated_at from previous
+        returning id),
+      updated as (
+        update reading_progress set
+          progress = ?, percentage = ?, device = ?, device_id = ?, metadata = coalesce(?, metadata),
+          updated_at = ?
+        where id in (select id from previous)
+        returning id),
+      inserted as (
+        insert into reading_progress (account_id, document, progress, percentage, device, device_id, metadata, updated_at)
+        select ?, ?, ?, ?, ?, ?, ?, ? where not exists (select 1 from previous)
+        on conflict (account_id, document) do nothing
         returning id)
-      insert into reading_progress (account_id, document, progress, percentage, device, device_id, metadata, updated_at)
-      select ?, ?, ?, ?, ?, ?, ?, ? from (select count(*) from kept) as after_history
-      on conflict (account_id, document) do update set
-        progress = excluded.progress, percentage = excluded.percentage, device = excluded.device,
-        device_id = excluded.device_id, metadata = coalesce(excluded.metadata, reading_progress.metadata),
-        updated_at = excluded.updated_at""";
+      select (select count(*) from kept) + (select count(*) from updated) + (select count(*) from inserted)""";
 
   static final String STANDARD_MERGE = """
       merge into reading_progress t
@@ -72,10 +81,49 @@ public final class ProgressStatements {
       Connection connection, long accountId, ProgressUpdate update, Instant at)
       throws SQLException {
     if (connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
-      execute(connection, POSTGRESQL_UPSERT, true, accountId, update, at);
+      // a second run finds the row the first push inserted, so it never needs a third
+      if (!upsertKeepingPrevious(connection, accountId, update, at)) {
+        if (!upsertKeepingPrevious(connection, accountId, update, at)) {
+          throw new SQLException("A push found its document neither absent nor present.");
+        }
+      }
     } else {
       inLocalTransaction(connection, () -> mergeKeepingPrevious(connection, accountId, update, at));
     }
+  }
+
+  /** False when a concurrent first push of the same document came first: nothing was changed. */
+  private static boolean upsertKeepingPrevious(
+      Connection connection, long accountId, ProgressUpdate update, Instant at)
+      throws SQLException {
+    try (var statement = connection.prepareStatement(POSTGRESQL_UPSERT)) {
+      var i = 0;
+      statement.setLong(++i, accountId);
+      statement.setString(++i, update.document());
+      i = state(statement, i, update, at);
+      statement.setLong(++i, accountId);
+      statement.setString(++i, update.document());
+      state(statement, i, update, at);
+      try (var changed = statement.executeQuery()) {
+        return changed.next() && changed.getLong(1) > 0;
+      }
+    }
+  }
+
+  /** progress, percentage, device, device_id, metadata, updated_at from {@code i + 1} on; the last index set. */
+  private static int state(PreparedStatement statement, int i, ProgressUpdate update, Instant at)
+      throws SQLException {
+    statement.setString(++i, update.progress());
+    statement.setDouble(++i, update.percentage());
+    statement.setString(++i, update.device());
+    statement.setString(++i, update.deviceId().orElse(null));
+    if (update.metadata().isPresent()) {
+      statement.setString(++i, update.metadata().get());
+    } else {
+      statement.setNull(++i, Types.VARCHAR);
+    }
+    statement.setObject(++i, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    return i;
   }
 
   private static void mergeKeepingPrevious(
@@ -87,14 +135,14 @@ public final class ProgressStatements {
       keep.executeUpdate();
     }
     try {
-      execute(connection, STANDARD_MERGE, false, accountId, update, at);
+      merge(connection, accountId, update, at);
     } catch (SQLException e) {
       if (!UNIQUE_VIOLATION.equals(e.getSQLState())) {
         throw e;
       }
       // MERGE is not atomic against a concurrent first insert of the same document: the row now
       // exists
-      execute(connection, STANDARD_MERGE, false, accountId, update, at);
+      merge(connection, accountId, update, at);
     }
   }
 
@@ -140,33 +188,13 @@ public final class ProgressStatements {
     }
   }
 
-  /** {@code withLookup}: the PostgreSQL statement first finds the previous state by account and document. */
-  private static void execute(
-      Connection connection,
-      String sql,
-      boolean withLookup,
-      long accountId,
-      ProgressUpdate update,
-      Instant at)
+  private static void merge(
+      Connection connection, long accountId, ProgressUpdate update, Instant at)
       throws SQLException {
-    try (var statement = connection.prepareStatement(sql)) {
-      var i = 0;
-      if (withLookup) {
-        statement.setLong(++i, accountId);
-        statement.setString(++i, update.document());
-      }
-      statement.setLong(++i, accountId);
-      statement.setString(++i, update.document());
-      statement.setString(++i, update.progress());
-      statement.setDouble(++i, update.percentage());
-      statement.setString(++i, update.device());
-      statement.setString(++i, update.deviceId().orElse(null));
-      if (update.metadata().isPresent()) {
-        statement.setString(++i, update.metadata().get());
-      } else {
-        statement.setNull(++i, Types.VARCHAR);
-      }
-      statement.setObject(++i, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+    try (var statement = connection.prepareStatement(STANDARD_MERGE)) {
+      statement.setLong(1, accountId);
+      statement.setString(2, update.document());
+      state(statement, 2, update, at);
       statement.executeUpdate();
     }
   }

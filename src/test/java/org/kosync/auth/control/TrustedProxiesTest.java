@@ -41,4 +41,21 @@ class TrustedProxiesTest {
     assertEquals("10.0.0.5", proxies.client("10.0.0.5", null));
     assertEquals("10.1.1.1", proxies.client("10.0.0.5", " , 10.1.1.1"));
   }
+
+  @Test
+  void aNameIsNeverLookedUpNorTrusted() {
+    // found by TrustedProxiesFuzzTest: "localhost" resolved to 127.0.0.1 and passed for a trusted
+    // hop, so the stranger's entry left of it became the client
+    var local = TrustedProxies.parse(List.of("127.0.0.1"));
+    assertFalse(local.trusts("localhost"));
+    assertEquals("localhost", local.client("127.0.0.1", "6.6.6.6, localhost"));
+    assertFalse(local.trusts("127.0.0.1.nip.io"));
+    assertFalse(local.trusts("1:zz"));
+    assertFalse(local.trusts("127.0.0.01"));
+    assertTrue(local.trusts("127.0.0.1"));
+    assertTrue(proxies.trusts("[::1]"));
+    assertTrue(proxies.trusts("::ffff:10.1.2.3"));
+    assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse(List.of("cafe")));
+    assertThrows(IllegalArgumentException.class, () -> TrustedProxies.parse(List.of("1.2.3.256")));
+  }
 }
