@@ -237,6 +237,7 @@ public final class ServerProcess implements AutoCloseable {
       ProcessHandle.of(Long.parseLong(read(pidFile).strip()))
           .filter(p -> p.info().commandLine().map(c -> c.contains(owner)).orElse(false))
           .ifPresent(p -> {
+            System.out.println("Killing " + p.pid() + ", a server left running in " + dir);
             killTree(p);
             p.onExit().join();
           });
