@@ -68,10 +68,12 @@ public final class ServerProcess implements AutoCloseable {
     var baseDir = dir.resolve("standalone");
     copyTree(jbossHome.resolve("standalone/configuration"), baseDir.resolve("configuration"));
     var deployed = copy(war, dir);
-    // the provisioned server has no deployment scanner: name the WAR in the configuration, as an
-    // unmanaged deployment (what `deploy --unmanaged` would persist), so each boot deploys it
+    // The provisioned server has no deployment scanner: name the WAR in the configuration, as an
+    // unmanaged deployment (what `deploy --unmanaged` would persist), so each boot deploys it. The
+    // copy may carry deployments of its own: Arquillian's WildFly, running from the same
+    // configuration, persists what it deploys into it.
     var configuration = baseDir.resolve("configuration/standalone.xml");
-    var xml = read(configuration);
+    var xml = read(configuration).replaceAll("(?s)\\s*<deployments>.*?</deployments>", "");
     var end = xml.indexOf("</socket-binding-group>") + "</socket-binding-group>".length();
     write(
         configuration,
