@@ -29,15 +29,29 @@ public final class TestDatabase {
     }
   }
 
+  /** An empty database {@code name}: dropped (with whoever is connected) and created again. */
+  public static void recreate(String name) throws SQLException {
+    var quoted = "\"" + name.replace("\"", "\"\"") + "\"";
+    try (var connection = connect("postgres");
+        var statement = connection.createStatement()) {
+      statement.execute("drop database if exists " + quoted + " with (force)");
+      statement.execute("create database " + quoted);
+    }
+  }
+
   private static String name() {
     return System.getProperty("it.db.name", "kosync_test");
   }
 
-  private static Connection connect(String database) throws SQLException {
-    var url = "jdbc:postgresql://" + System.getProperty("it.db.host", "127.0.0.1") + ":"
+  /** The JDBC URL of {@code database} on the test PostgreSQL ({@code it.db.host}, {@code it.db.port}). */
+  public static String url(String database) {
+    return "jdbc:postgresql://" + System.getProperty("it.db.host", "127.0.0.1") + ":"
         + System.getProperty("it.db.port", "5432") + "/" + database;
+  }
+
+  public static Connection connect(String database) throws SQLException {
     return DriverManager.getConnection(
-        url,
+        url(database),
         System.getProperty("it.db.user", "postgres"),
         System.getProperty("it.db.password", ""));
   }
