@@ -68,7 +68,7 @@ public class ConfiguredDataSource implements XADataSource, DataSource {
     if (!settings.timeout().isZero()) {
       var seconds = (int) Math.max(1, (settings.timeout().toMillis() + 999) / 1000);
       postgres.setConnectTimeout(seconds);
-      postgres.setLoginTimeout(2 * seconds);
+      postgres.setLoginTimeout(seconds);
       postgres.setSocketTimeout(seconds);
     }
     postgres.setTcpKeepAlive(true);
