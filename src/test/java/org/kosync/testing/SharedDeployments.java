@@ -149,12 +149,36 @@ public class SharedDeployments implements LoadableExtension {
     /** Deploys again; this observer runs last before the deployment itself, so proceeding again repeats just that. */
     private static void retry(EventContext<DeployDeployment> context, Exception first)
         throws Exception {
+      stopPayaraLeftBehind();
       try {
         context.proceed();
       } catch (Exception again) {
+        stopPayaraLeftBehind();
         first.addSuppressed(again);
         throw first;
       }
+    }
+
+    /**
+     * A Payara Micro that was merely slow to start (a loaded machine) is still running when the
+     * adapter gives up on it, and would hold the port the next start needs.
+     */
+    private static void stopPayaraLeftBehind() {
+      var marker = "-Dit.http.port=" + System.getProperty("it.http.port");
+      ProcessHandle.allProcesses()
+          .filter(process -> process
+              .info()
+              .commandLine()
+              .filter(line -> line.contains("payara-micro") && line.contains(marker))
+              .isPresent())
+          .forEach(process -> {
+            LOG.warning(() -> "Stopping Payara Micro " + process.pid() + ", left behind");
+            process.destroyForcibly();
+            process
+                .onExit()
+                .orTimeout(30, java.util.concurrent.TimeUnit.SECONDS)
+                .join();
+          });
     }
 
     public void undeploy(@Observes(precedence = -100) EventContext<UnDeployDeployment> context) {

@@ -55,7 +55,7 @@ class SlowBodiesIT {
 
       for (var socket : slow) {
         socket.setSoTimeout(15_000);
-        var answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        var answer = oneResponse(socket);
         assertTrue(answer.startsWith("HTTP/1.1 408"), answer);
         assertTrue(
             answer.endsWith("{\"code\":2009,\"message\":\"Request body not received in time.\"}"),
@@ -114,6 +114,29 @@ class SlowBodiesIT {
       }
     }
     return answered;
+  }
+
+  /**
+   * The response, read by its Content-Length: WildFly closes the connection after it, Payara keeps
+   * reading (and dropping) what the client still sends, on no worker thread.
+   */
+  private static String oneResponse(Socket socket) throws IOException {
+    var in = socket.getInputStream();
+    var head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      var next = in.read();
+      if (next < 0) {
+        break;
+      }
+      head.append((char) next);
+    }
+    var length = head.toString()
+        .lines()
+        .filter(line -> line.toLowerCase(java.util.Locale.ROOT).startsWith("content-length:"))
+        .map(line -> Integer.parseInt(line.substring(15).trim()))
+        .findFirst()
+        .orElse(0);
+    return head + new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 
   private static String chunk(String text) {
