@@ -120,11 +120,16 @@ public class TokenVerifier {
       allowedUse(context, where);
       var caller = checked.source().caller(context.getJwtClaims());
       return new Verified(
-          caller,
-          Instant.ofEpochSecond(context.getJwtClaims().getExpirationTime().getValue()));
+          caller, instant(context.getJwtClaims().getExpirationTime().getValue()));
     } catch (InvalidJwtException | MalformedClaimException e) {
       throw invalid();
     }
+  }
+
+  /** A valid token may name any second, even one past what an Instant holds (found by fuzzing). */
+  private static Instant instant(long epochSecond) {
+    return Instant.ofEpochSecond(Math.max(
+        Instant.MIN.getEpochSecond(), Math.min(Instant.MAX.getEpochSecond(), epochSecond)));
   }
 
   private void allowedUse(JwtContext context, Presented where) throws MalformedClaimException {

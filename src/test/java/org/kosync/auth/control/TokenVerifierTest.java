@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -108,6 +109,14 @@ class TokenVerifierTest {
     var verified = verifier.verify(token, Presented.BEARER);
     assertEquals(READER, verified.caller());
     assertEquals(verifier.verify(token, Presented.WEBSOCKET_URI).expiresAt(), verified.expiresAt());
+  }
+
+  @Test
+  void aTokenValidLongerThanAnInstantReachesLastsToTheEndOfTime() {
+    // found by TokenVerifierFuzzTest: a DateTimeException, that is a 502, for a valid token
+    var verified = verifier.verify(
+        token(c -> c.setExpirationTime(NumericDate.fromSeconds(Long.MAX_VALUE))), Presented.BEARER);
+    assertEquals(Instant.MAX.getEpochSecond(), verified.expiresAt().getEpochSecond());
   }
 
   @Test

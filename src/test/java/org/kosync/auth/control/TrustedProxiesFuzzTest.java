@@ -9,6 +9,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * {@code TRUSTED_PROXIES} (operator input: an address, a range, or a refusal to start with
@@ -63,27 +64,26 @@ class TrustedProxiesFuzzTest {
   }
 
   /**
-   * The rule written out: only an address literal is ever a trusted hop. A name is the client's
-   * claim — it is not looked up (a lookup per request on a worker thread; and "localhost" would
-   * make a stranger's hop one of ours).
+   * The rule, said another way than TrustedProxies walks it: the right-most hop that is not a
+   * trusted address literal, or the left-most hop when all are. A name is the client's claim, never
+   * looked up (a lookup per request on a worker thread; and "localhost" would make a stranger's hop
+   * one of ours).
    */
   static String expectedClient(String peer, String forwardedFor) {
     if (forwardedFor == null || !trustedLiteral(peer)) {
       return peer;
     }
-    var hops = forwardedFor.split(",");
-    var client = peer;
-    for (var i = hops.length - 1; i >= 0; i--) {
-      var hop = hops[i].strip();
-      if (hop.isEmpty()) {
-        continue;
-      }
-      client = hop;
-      if (!trustedLiteral(hop)) {
-        break;
-      }
+    var hops = Arrays.stream(forwardedFor.split(","))
+        .map(String::strip)
+        .filter(hop -> !hop.isEmpty())
+        .toList();
+    if (hops.isEmpty()) {
+      return peer;
     }
-    return client;
+    var untrusted = IntStream.range(0, hops.size())
+        .filter(i -> !trustedLiteral(hops.get(i)))
+        .max();
+    return hops.get(untrusted.orElse(0));
   }
 
   static final TrustedProxies DEFAULT = TrustedProxies.parse(PROXIES);

@@ -90,21 +90,27 @@ class ProgressStatementsIT {
         var watcher = connect(database)) {
       first.setAutoCommit(false);
       ProgressStatements.upsert(first, accountId, push("first"), Instant.ofEpochSecond(100));
-      var racing = CompletableFuture.runAsync(() -> {
-        try {
-          ProgressStatements.upsert(second, accountId, push("second"), Instant.ofEpochSecond(200));
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      awaitWaitingForALock(watcher);
-      first.commit();
-      racing.get(10, TimeUnit.SECONDS);
+      pushWhileTheFirstHoldsItsLock(first, second, watcher);
       assertEquals(
           "second",
           ProgressStatements.latest(watcher, accountId, "doc").orElseThrow().progress());
       assertEquals(List.of("first"), history(watcher));
     }
+  }
+
+  /** "second" is pushed while {@code first}'s transaction holds the document; then first commits. */
+  private void pushWhileTheFirstHoldsItsLock(
+      Connection first, Connection second, Connection watcher) throws Exception {
+    var racing = CompletableFuture.runAsync(() -> {
+      try {
+        ProgressStatements.upsert(second, accountId, push("second"), Instant.ofEpochSecond(200));
+      } catch (SQLException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    awaitWaitingForALock(watcher);
+    first.commit();
+    racing.get(10, TimeUnit.SECONDS);
   }
 
   @Test
@@ -115,16 +121,7 @@ class ProgressStatementsIT {
       ProgressStatements.upsert(first, accountId, push("zero"), Instant.ofEpochSecond(50));
       first.setAutoCommit(false);
       ProgressStatements.upsert(first, accountId, push("first"), Instant.ofEpochSecond(100));
-      var racing = CompletableFuture.runAsync(() -> {
-        try {
-          ProgressStatements.upsert(second, accountId, push("second"), Instant.ofEpochSecond(200));
-        } catch (SQLException e) {
-          throw new IllegalStateException(e);
-        }
-      });
-      awaitWaitingForALock(watcher);
-      first.commit();
-      racing.get(10, TimeUnit.SECONDS);
+      pushWhileTheFirstHoldsItsLock(first, second, watcher);
       assertEquals(List.of("zero", "first"), history(watcher));
     }
   }
