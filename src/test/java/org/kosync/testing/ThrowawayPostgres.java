@@ -34,6 +34,9 @@ public final class ThrowawayPostgres implements AutoCloseable {
       }
       var port = freePort();
       var cluster = new ThrowawayPostgres(directory, port);
+      // a test JVM that ends without closing it (a failure before @AfterAll) must not leave it
+      // running
+      Runtime.getRuntime().addShutdownHook(new Thread(cluster::closeQuietly));
       var data = directory.resolve("data").toString();
       cluster.asOwner(
           bin("initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--no-sync");
@@ -65,8 +68,20 @@ public final class ThrowawayPostgres implements AutoCloseable {
     signal("-CONT");
   }
 
+  private void closeQuietly() {
+    try {
+      close();
+    } catch (IOException | RuntimeException e) {
+      // the JVM is ending; nothing is left to tell
+    }
+  }
+
+  /** Stops the cluster and deletes its directory; again, it does nothing. */
   @Override
-  public void close() throws IOException {
+  public synchronized void close() throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
     thaw();
     asOwner(bin("pg_ctl"), "-D", directory.resolve("data").toString(), "-m", "immediate", "stop");
     try (Stream<Path> files = Files.walk(directory)) {
