@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeSet;
@@ -54,15 +55,15 @@ public final class Deployments {
   /**
    * The WebSocket API on, as the classes that test it share it: a small outbox (64 Ki chars), so that
    * a reader who stops reading overflows it quickly, and 127.0.0.1 as the only trusted proxy (a
-   * client from 127.0.0.2 is an untrusted one). Neither changes what a client that reads its frames
-   * and sends no forwarding headers sees.
+   * client from 127.0.0.2 is an untrusted one), and single sign-on through {@link
+   * TestIdentityProvider} and its proxy header. None of it changes what a client that reads its
+   * frames and sends no forwarding or sign-on headers sees.
    */
   public static WebArchive withWebSockets() {
-    return kosync(Map.of(
-        "ENABLE_WEBSOCKET_API", "true",
-        "kosync.websocket.max-queued-chars", "65536",
-        "ENABLE_TRUSTED_PROXIES", "true",
-        "TRUSTED_PROXIES", "127.0.0.1/32"));
+    var settings = new HashMap<>(TestIdentityProvider.SETTINGS);
+    settings.put("ENABLE_WEBSOCKET_API", "true");
+    settings.put("kosync.websocket.max-queued-chars", "65536");
+    return kosync(settings);
   }
 
   /**

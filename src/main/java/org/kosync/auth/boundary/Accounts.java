@@ -9,17 +9,20 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kosync.auth.control.AccountStore;
 import org.kosync.auth.control.Credentials;
+import org.kosync.auth.control.DeviceKeyStore;
+import org.kosync.auth.control.DeviceUse;
 import org.kosync.auth.control.HeaderText;
 import org.kosync.auth.control.LoginLimits;
 import org.kosync.auth.control.TokenIssuer;
 import org.kosync.auth.entity.Account;
 import org.kosync.auth.entity.Caller;
+import org.kosync.auth.entity.DeviceKey;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
 
 /**
- * The account lifecycle: registration, KOReader's username-and-key authentication, tokens for an
- * authenticated account, password change and deletion (each of which retires the account's cached
+ * The account lifecycle: registration, KOReader's username-and-key authentication (of an account or
+ * one of its device keys), tokens for an authenticated account, password change and deletion (each of which retires the account's cached
  * credentials and earlier tokens).
  */
 @ApplicationScoped
@@ -39,6 +42,12 @@ public class Accounts {
   @Inject
   LoginLimits limits;
 
+  @Inject
+  DeviceKeyStore devices;
+
+  @Inject
+  DeviceUse deviceUse;
+
   // named as the official Docker image's switch
   @Inject
   @ConfigProperty(name = "DISABLE_REGISTRATION", defaultValue = "false")
@@ -54,7 +63,7 @@ public class Accounts {
     }
     var hash = credentials.hash(key);
     try {
-      var caller = store.insert(username, hash);
+      var caller = store.insert(username, Optional.of(hash));
       LOG.log(Level.INFO, "Account {0} registered", caller.accountId());
       return caller;
     } catch (PersistenceException e) {
@@ -65,12 +74,15 @@ public class Accounts {
     }
   }
 
-  /** A verified (cached) credential is never limited; any other check first asks {@link LoginLimits}. */
+  /**
+   * An account's username and password key, or a device key's login and key. A verified (cached)
+   * credential is never limited; any other check first asks {@link LoginLimits}.
+   */
   public Caller authenticate(String username, String key, Supplier<String> client) {
     var cacheKey = credentials.cacheKey(username, key);
     var cached = credentials.cached(cacheKey);
     if (cached.isPresent()) {
-      return cached.get(); // the hot path: not even the client's address is looked at
+      return used(cached.get()); // the hot path: not even the client's address is looked at
     }
     var clientAddress = client.get();
     limits.checkLogin(clientAddress, username);
@@ -80,13 +92,36 @@ public class Accounts {
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
     var generation = credentials.generation();
-    var account = store.byUsername(username);
-    if (!credentials.verify(key, account.map(Account::passwordHash))) {
+    var caller = DeviceKey.isLogin(username) ? device(username, key) : account(username, key);
+    if (caller.isEmpty()) {
       limits.failedLogin(clientAddress, Optional.of(username));
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
-    var caller = account.orElseThrow().asCaller();
-    credentials.remember(cacheKey, caller, generation);
+    credentials.remember(cacheKey, caller.get(), generation);
+    return used(caller.get());
+  }
+
+  private Optional<Caller> account(String username, String key) {
+    var account = store.byUsername(username);
+    // an account without a password (single sign-on) is checked against the decoy, like none
+    return credentials.verify(key, account.flatMap(Account::passwordHash))
+        ? account.map(Account::asCaller)
+        : Optional.empty();
+  }
+
+  private Optional<Caller> device(String login, String key) {
+    var device = devices.byLogin(login);
+    if (!credentials.verify(key, device.map(DeviceKey::keyHash))) {
+      return Optional.empty();
+    }
+    var accountName = login.substring(0, login.indexOf(DeviceKey.LOGIN_SEPARATOR));
+    return device.map(d -> new Caller(d.accountId(), accountName, d.id()));
+  }
+
+  private Caller used(Caller caller) {
+    if (caller.isDevice()) {
+      deviceUse.used(caller.deviceKeyId());
+    }
     return caller;
   }
 

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 @ApplicationScoped
 @Path("api/auth.jwt")
 @KoreaderAuth
+@SignOnRoute
 public class TokensResource {
 
   @Inject

@@ -24,7 +24,8 @@ public class AccountStore {
         .findFirst();
   }
 
-  public Caller insert(String username, String passwordHash) {
+  /** {@code passwordHash} empty: a person who signs in through single sign-on only. */
+  public Caller insert(String username, Optional<String> passwordHash) {
     var account = new Account(username, passwordHash, Instant.now());
     em.persist(account);
     em.flush();

@@ -146,6 +146,12 @@ public class Credentials {
     verified.asMap().values().removeIf(entry -> entry.caller().username().equals(username));
   }
 
+  /** A revoked device key: its next request is checked afresh, and fails. */
+  public void forgetDevice(long deviceKeyId) {
+    generation.incrementAndGet();
+    verified.asMap().values().removeIf(entry -> entry.caller().deviceKeyId() == deviceKeyId);
+  }
+
   private <T> T slowly(Supplier<T> work) {
     try {
       if (!slowHashes.tryAcquire(hashWait.toMillis(), TimeUnit.MILLISECONDS)) {

@@ -29,7 +29,6 @@ import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 import org.kosync.storage.control.DataDirectory;
 
@@ -37,15 +36,13 @@ import org.kosync.storage.control.DataDirectory;
  * The RSA keys tokens are signed with. The signing key is {@code kosync.jwt.signing-key} (a PKCS#8
  * PEM file) or, if unset, one generated on first start into {@code <data dir>/jwt/signing-key.pem}.
  * {@code kosync.jwt.previous-keys} (PEM files, comma-separated) keep tokens of a rotated-out key
- * verifying until they expire. At start the public keys are written, as a JWKS, to the file that
- * MicroProfile JWT verifies against ({@code mp.jwt.verify.publickey.location}).
+ * verifying until they expire.
  */
 @ApplicationScoped
 public class SigningKeys {
 
   private static final System.Logger LOG = System.getLogger(SigningKeys.class.getName());
   static final String GENERATED = "jwt/signing-key.pem";
-  static final String PUBLISHED = "jwt/verification-keys.json";
 
   @Inject
   Config config;
@@ -62,8 +59,8 @@ public class SigningKeys {
   private RsaJsonWebKey signing;
   private List<RsaJsonWebKey> verification;
 
-  void publishAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
-    // touching the bean runs @PostConstruct before the first request needs the published keys
+  void loadAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+    // touching the bean runs @PostConstruct: a key is generated (and its warning logged) at start
     signing.getKeyId();
   }
 
@@ -82,7 +79,6 @@ public class SigningKeys {
         .map(p -> publicJwk(readPem(Path.of(p))))
         .forEach(keys::add);
     verification = List.copyOf(keys);
-    publish(dataDirectory.resolve(PUBLISHED), keys);
     LOG.log(
         Level.INFO,
         "Signing tokens with key {0}; {1} key(s) accepted",
@@ -178,21 +174,6 @@ public class SigningKeys {
       return jwk;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
-    }
-  }
-
-  private static void publish(Path file, List<RsaJsonWebKey> keys) {
-    var publicOnly = keys.stream()
-        .map(k -> identified(new RsaJsonWebKey(k.getRsaPublicKey())))
-        .toList();
-    try {
-      Files.createDirectories(file.getParent());
-      var temporary = Files.createTempFile(file.getParent(), "verification-keys", ".tmp");
-      Files.writeString(temporary, new JsonWebKeySet(publicOnly).toJson(), StandardCharsets.UTF_8);
-      Files.move(
-          temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot publish the token verification keys to " + file, e);
     }
   }
 

@@ -11,6 +11,11 @@ import org.kosync.auth.entity.Caller;
  */
 public interface TokenSource {
 
+  /** A source whose settings are absent trusts nothing. */
+  default boolean enabled() {
+    return true;
+  }
+
   String issuer();
 
   /** {@code common} with this issuer's keys, algorithms and whatever else is particular to it. */

@@ -76,7 +76,13 @@ public class TokenVerifier {
   }
 
   void trust(Stream<TokenSource> trusted) {
-    byIssuer = trusted.collect(Collectors.toUnmodifiableMap(TokenSource::issuer, this::checked));
+    byIssuer = trusted
+        .filter(TokenSource::enabled)
+        .collect(Collectors.toUnmodifiableMap(TokenSource::issuer, this::checked, (one, other) -> {
+          throw new IllegalStateException(
+              "kosync.oidc.issuer must differ from mp.jwt.verify.issuer: both are "
+                  + one.source().issuer());
+        }));
   }
 
   private Checked checked(TokenSource source) {

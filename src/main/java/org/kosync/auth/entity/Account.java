@@ -9,6 +9,7 @@ import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 @Entity
 @Table(name = "accounts")
@@ -28,7 +29,8 @@ public class Account {
   @Column(name = "username", length = USERNAME_MAX_LENGTH, nullable = false, unique = true)
   private String username;
 
-  @Column(name = "password_hash", length = PASSWORD_HASH_MAX_LENGTH, nullable = false)
+  // null for a person who signs in through single sign-on and has no KOReader password
+  @Column(name = "password_hash", length = PASSWORD_HASH_MAX_LENGTH)
   private String passwordHash;
 
   @Column(name = "created_at", nullable = false)
@@ -39,9 +41,10 @@ public class Account {
 
   protected Account() {}
 
-  public Account(String username, String passwordHash, Instant createdAt) {
+  /** {@code passwordHash} empty: an account for single sign-on, which KOReader's password never opens. */
+  public Account(String username, Optional<String> passwordHash, Instant createdAt) {
     this.username = Objects.requireNonNull(username);
-    this.passwordHash = Objects.requireNonNull(passwordHash);
+    this.passwordHash = passwordHash.orElse(null);
     this.createdAt = Objects.requireNonNull(createdAt);
   }
 
@@ -53,8 +56,8 @@ public class Account {
     return username;
   }
 
-  public String passwordHash() {
-    return passwordHash;
+  public Optional<String> passwordHash() {
+    return Optional.ofNullable(passwordHash);
   }
 
   /** Also retires every token issued under the old password. */

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.kosync.auth.boundary.CurrentCaller;
 import org.kosync.auth.boundary.KoreaderAuth;
+import org.kosync.auth.boundary.SignOnRoute;
 import org.kosync.documents.control.DocumentEdits;
 import org.kosync.documents.control.DocumentJson;
 
@@ -19,6 +20,7 @@ import org.kosync.documents.control.DocumentJson;
 @Path("api")
 @Produces(MediaType.APPLICATION_JSON)
 @KoreaderAuth
+@SignOnRoute
 public class DocumentsResource {
 
   @Inject

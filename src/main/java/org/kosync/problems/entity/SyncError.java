@@ -25,7 +25,8 @@ public enum SyncError {
   // failure
   TOO_MANY_ATTEMPTS(2008, 429, "Too many attempts."),
   // a body that did not arrive in full within kosync.http.body-deadline; KOReader retries it
-  BODY_TIMEOUT(2009, 408, "Request body not received in time.");
+  BODY_TIMEOUT(2009, 408, "Request body not received in time."),
+  DEVICE_KEY_NOT_FOUND(2010, 404, "Device key not found.");
 
   private final int code;
   private final int status;

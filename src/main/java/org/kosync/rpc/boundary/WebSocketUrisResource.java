@@ -14,6 +14,7 @@ import java.util.Optional;
 import org.kosync.auth.boundary.Accounts;
 import org.kosync.auth.boundary.CurrentCaller;
 import org.kosync.auth.boundary.KoreaderAuth;
+import org.kosync.auth.boundary.SignOnRoute;
 import org.kosync.auth.control.ProxySettings;
 import org.kosync.rpc.control.WebSocketUris;
 
@@ -25,6 +26,7 @@ import org.kosync.rpc.control.WebSocketUris;
 @ApplicationScoped
 @Path(WebSocketUris.RESOURCE)
 @KoreaderAuth
+@SignOnRoute
 public class WebSocketUrisResource {
 
   @Inject

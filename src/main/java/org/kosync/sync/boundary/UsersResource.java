@@ -18,6 +18,7 @@ import org.kosync.auth.boundary.Accounts;
 import org.kosync.auth.boundary.ClientAddress;
 import org.kosync.auth.boundary.CurrentCaller;
 import org.kosync.auth.boundary.KoreaderAuth;
+import org.kosync.auth.boundary.PersonOnly;
 import org.kosync.sync.control.Fields;
 
 @ApplicationScoped
@@ -61,6 +62,7 @@ public class UsersResource {
   @PUT
   @Path("password")
   @KoreaderAuth
+  @PersonOnly
   public JsonObject changePassword(JsonObject body) {
     accounts.changePassword(caller.get(), Fields.key(body, "password"));
     return JSON.createObjectBuilder().add("updated", true).build();
@@ -69,6 +71,7 @@ public class UsersResource {
   @DELETE
   @Path("me")
   @KoreaderAuth
+  @PersonOnly
   public JsonObject delete() {
     accounts.delete(caller.get());
     return JSON.createObjectBuilder().add("deleted", true).build();

@@ -61,7 +61,7 @@ class TokenVerifierFuzzTest {
   }
 
   static Account reader() {
-    return new Account(READER.username(), "hash", Instant.EPOCH) {
+    return new Account(READER.username(), Optional.of("hash"), Instant.EPOCH) {
       @Override
       public long id() {
         return READER.accountId();
