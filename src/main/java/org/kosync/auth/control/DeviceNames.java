@@ -19,8 +19,8 @@ public final class DeviceNames {
     if (name.isEmpty()) {
       throw invalid("'name' must not be empty.");
     }
-    if (name.codePointCount(0, name.length()) > DeviceKey.NAME_MAX_LENGTH
-        || name.length() > DeviceKey.NAME_MAX_LENGTH) {
+    // UTF-16 units, never more than the characters the column holds
+    if (name.length() > DeviceKey.NAME_MAX_LENGTH) {
       throw invalid("'name' must be at most " + DeviceKey.NAME_MAX_LENGTH + " characters.");
     }
     if (name.codePoints()

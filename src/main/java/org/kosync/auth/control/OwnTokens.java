@@ -30,7 +30,7 @@ public class OwnTokens implements TokenSource {
   @Inject
   AccountStore store;
 
-  // the same setting MicroProfile JWT checks Bearer tokens against
+  // MicroProfile JWT's name for it, which operators may know
   @Inject
   @ConfigProperty(name = "mp.jwt.verify.issuer")
   String issuer;

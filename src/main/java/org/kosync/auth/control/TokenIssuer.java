@@ -13,7 +13,7 @@ import org.jose4j.jwt.NumericDate;
 import org.jose4j.lang.JoseException;
 import org.kosync.auth.entity.Caller;
 
-/** Mints the JWTs of {@code /api/auth.jwt}: RS256, verified by MicroProfile JWT on the way back in. */
+/** Mints the JWTs of {@code /api/auth.jwt}: RS256, verified by {@link OwnTokens} on the way back in. */
 @ApplicationScoped
 public class TokenIssuer {
 

@@ -23,9 +23,7 @@ import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
 
 /**
- * The one place a presented token becomes a caller: a Bearer token (which MicroProfile JWT has
- * let through; it is checked again here, so both servers apply the same rules, {@code nbf}
- * included) or the token in a WebSocket URI. Every token must come from a known {@link
+ * The one place a presented token becomes a caller: a Bearer token or the token in a WebSocket URI. Every token must come from a known {@link
  * TokenSource} (by {@code iss}), carry a valid signature under that source's keys, be within
  * {@code exp} and {@code nbf} (with {@code mp.jwt.verify.clock.skew}), have the {@code use} the
  * place it is presented at allows, and still name an account.
@@ -55,7 +53,7 @@ public class TokenVerifier {
   @Inject
   Credentials credentials;
 
-  // the same setting MicroProfile JWT uses; its value is in microprofile-config.properties
+  // MicroProfile JWT's name for it; its value is in microprofile-config.properties
   @Inject
   @ConfigProperty(name = "mp.jwt.verify.clock.skew")
   int clockSkewSeconds;

@@ -13,10 +13,8 @@ import org.kosync.problems.entity.SyncError;
 
 /**
  * Errors the container answers before JAX-RS runs, turned into KOReader's JSON (web.xml sends
- * every error here; every HTTP method lands in service()). MicroProfile JWT refuses a Bearer token
- * with 401, and a token whose key cannot be found (an unknown "kid") with a 500 — for the client
- * both mean "this token is not accepted", so both are 401/2001. A declared body over the container's
- * limit is the protocol's 403/2003. Other 4xx keep their status with the status as code, as in
+ * every error here; every HTTP method lands in service()). A 401 is KOReader's 401/2001. A declared
+ * body over the container's limit is the protocol's 403/2003. Other 4xx keep their status with the status as code, as in
  * {@link WebApplicationExceptionMapper}; any other container failure is KOReader's 502/2000.
  * Requested directly (Undertow sends requests without a path here, see configure-http.cli), it is
  * no route: 404.
@@ -31,11 +29,9 @@ public class ContainerErrorPage extends HttpServlet {
   protected void service(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
     var status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-    var authorization = request.getHeader("Authorization");
-    var bearer = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7);
     if (!(status instanceof Integer code)) {
       write(response, 404, 404, "Not Found.", null);
-    } else if (code == HttpServletResponse.SC_UNAUTHORIZED || bearer) {
+    } else if (code == HttpServletResponse.SC_UNAUTHORIZED) {
       write(response, SyncError.UNAUTHORIZED, null);
     } else if (code == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE) {
       write(response, SyncError.INVALID_REQUEST, "The body is too large.");

@@ -27,7 +27,7 @@ import org.kosync.testing.TestDatabase;
 import org.kosync.testing.TestTokens;
 
 /**
- * JWTs: issued by /api/auth.jwt, verified by MicroProfile JWT, refused in every forged shape with
+ * JWTs: issued by /api/auth.jwt, verified by TokenVerifier, refused in every forged shape with
  * 401/2001 — and by the WebSocket endpoint, which must apply the same rules, with its refusal.
  */
 @KoreaderTest
