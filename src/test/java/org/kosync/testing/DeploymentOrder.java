@@ -19,7 +19,8 @@ import org.junit.jupiter.api.ClassOrdererContext;
  * {@link SharedDeployments} can keep one deployment for all of them: classes are grouped by the
  * fingerprint of the archive their {@code @Deployment} method builds (a testable archive carries the
  * test class, so each testable class is a group of its own), groups and classes in name order, and
- * within a group the classes that deploy by hand ({@code managed = false}) last.
+ * within a group the classes that deploy by hand ({@code managed = false}) last; a class marked
+ * {@link RunsLast} after all of them.
  */
 public class DeploymentOrder implements ClassOrderer {
 
@@ -38,10 +39,11 @@ public class DeploymentOrder implements ClassOrderer {
       keys.put(c, key);
       groups.putIfAbsent(key.group(), groups.size());
     }
-    classes.sort(
-        Comparator.<ClassDescriptor>comparingInt(c -> groups.get(keys.get(c).group()))
-            .thenComparing(c -> !keys.get(c).managed())
-            .thenComparing(c -> c.getTestClass().getName()));
+    classes.sort(Comparator.<ClassDescriptor, Boolean>comparing(
+            c -> c.getTestClass().isAnnotationPresent(RunsLast.class))
+        .thenComparingInt(c -> groups.get(keys.get(c).group()))
+        .thenComparing(c -> !keys.get(c).managed())
+        .thenComparing(c -> c.getTestClass().getName()));
   }
 
   private static Key keyOf(Class<?> testClass) {

@@ -35,6 +35,8 @@ public final class Deployments {
 
   private Deployments() {}
 
+  public static final String METRICS_TOKEN = "scrape-secret-of-the-tests";
+
   public static WebArchive kosync() {
     return kosync(Map.of());
   }
@@ -56,11 +58,14 @@ public final class Deployments {
    * The WebSocket API on, as the classes that test it share it: a small outbox (64 Ki chars), so that
    * a reader who stops reading overflows it quickly, and 127.0.0.1 as the only trusted proxy (a
    * client from 127.0.0.2 is an untrusted one), and single sign-on through {@link
-   * TestIdentityProvider} and its proxy header. None of it changes what a client that reads its
-   * frames and sends no forwarding or sign-on headers sees.
+   * TestIdentityProvider} and its proxy header, and {@code /metrics} for this machine and for
+   * {@link #METRICS_TOKEN}. None of it changes what a client that reads its frames and sends no
+   * forwarding or sign-on headers sees.
    */
   public static WebArchive withWebSockets() {
     var settings = new HashMap<>(TestIdentityProvider.SETTINGS);
+    settings.put("kosync.metrics.enabled", "true");
+    settings.put("kosync.metrics.token", METRICS_TOKEN);
     settings.put("ENABLE_WEBSOCKET_API", "true");
     settings.put("kosync.websocket.max-queued-chars", "65536");
     return kosync(settings);

@@ -73,6 +73,7 @@ public final class KoreaderClient {
   }
 
   public Reply register(User user) {
+    SentSecrets.add(user.key());
     return send(request("/users/create")
         .POST(body(Json.createObjectBuilder()
             .add("username", user.name())
@@ -134,8 +135,13 @@ public final class KoreaderClient {
 
   public Reply send(HttpRequest.Builder request) {
     try {
-      var response =
-          HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      var built = request.build();
+      built
+          .headers()
+          .map()
+          .forEach((name, values) -> values.forEach(v -> SentSecrets.header(name, v)));
+      var response = HTTP.send(built, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      SentSecrets.answer(response.body());
       return new Reply(
           response.statusCode(),
           response.headers().firstValue("Content-Type").orElse(""),
@@ -168,6 +174,13 @@ public final class KoreaderClient {
       head.write((method + " " + path + " HTTP/1.1\r\nHost: " + base.getHost()
               + "\r\nConnection: close\r\n")
           .getBytes(StandardCharsets.ISO_8859_1));
+      headers.lines().forEach(line -> {
+        var colon = line.indexOf(':');
+        if (colon > 0) {
+          SentSecrets.header(
+              line.substring(0, colon).strip(), line.substring(colon + 1).strip());
+        }
+      });
       head.write(headers.getBytes(StandardCharsets.UTF_8));
       head.write(
           ("Content-Length: " + body.length + "\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));

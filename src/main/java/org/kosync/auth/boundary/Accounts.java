@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kosync.auth.control.AccountStore;
+import org.kosync.auth.control.AuthMeters;
 import org.kosync.auth.control.Credentials;
 import org.kosync.auth.control.DeviceKeyStore;
 import org.kosync.auth.control.DeviceUse;
@@ -64,7 +65,8 @@ public class Accounts {
     var hash = credentials.hash(key);
     try {
       var caller = store.insert(username, Optional.of(hash));
-      LOG.log(Level.INFO, "Account {0} registered", caller.accountId());
+      AuthMeters.registered();
+      LOG.log(Level.INFO, "KOSYNC1001: Account {0} registered", caller.accountId());
       return caller;
     } catch (PersistenceException e) {
       if (store.byUsername(username).isPresent()) {
@@ -88,12 +90,14 @@ public class Accounts {
     limits.checkLogin(clientAddress, username);
     // registration refuses these, so no account can match; nor could the database look the name up
     if (!HeaderText.couldBeRegistered(username) || !HeaderText.couldBeRegistered(key)) {
+      AuthMeters.failed("password");
       limits.failedLogin(clientAddress, Optional.empty());
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
     var generation = credentials.generation();
     var caller = DeviceKey.isLogin(username) ? device(username, key) : account(username, key);
     if (caller.isEmpty()) {
+      AuthMeters.failed(DeviceKey.isLogin(username) ? "device_key" : "password");
       limits.failedLogin(clientAddress, Optional.of(username));
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
@@ -147,7 +151,7 @@ public class Accounts {
     if (!changed) {
       throw new SyncException(SyncError.ACCOUNT_NOT_FOUND);
     }
-    LOG.log(Level.INFO, "Account {0} changed its password", caller.accountId());
+    LOG.log(Level.INFO, "KOSYNC1002: Account {0} changed its password", caller.accountId());
   }
 
   public void delete(Caller caller) {
@@ -156,6 +160,6 @@ public class Accounts {
     if (!deleted) {
       throw new SyncException(SyncError.ACCOUNT_NOT_FOUND);
     }
-    LOG.log(Level.INFO, "Account {0} deleted", caller.accountId());
+    LOG.log(Level.INFO, "KOSYNC1003: Account {0} deleted", caller.accountId());
   }
 }

@@ -53,7 +53,11 @@ public class DeviceKeys {
       var login = person.username() + DeviceKey.LOGIN_SEPARATOR + DeviceSecrets.loginSuffix(random);
       try {
         var key = store.insert(new DeviceKey(person.accountId(), name, login, hash, Instant.now()));
-        LOG.log(Level.INFO, "Account {0} created device key {1}", person.accountId(), key.id());
+        LOG.log(
+            Level.INFO,
+            "KOSYNC1004: Account {0} created device key {1}",
+            person.accountId(),
+            key.id());
         return new Created(key, password);
       } catch (PersistenceException e) {
         // a login suffix drawn twice (30 bits) is worth one more draw; anything else is not
@@ -75,6 +79,6 @@ public class DeviceKeys {
     if (!deleted) {
       throw new SyncException(SyncError.DEVICE_KEY_NOT_FOUND);
     }
-    LOG.log(Level.INFO, "Account {0} revoked device key {1}", person.accountId(), id);
+    LOG.log(Level.INFO, "KOSYNC1005: Account {0} revoked device key {1}", person.accountId(), id);
   }
 }

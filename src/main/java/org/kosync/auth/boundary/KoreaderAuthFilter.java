@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.util.Optional;
+import org.kosync.auth.control.AuthMeters;
 import org.kosync.auth.control.HeaderText;
 import org.kosync.auth.control.LoginLimits;
 import org.kosync.auth.control.ProxySettings;
@@ -87,7 +88,14 @@ public class KoreaderAuthFilter implements ContainerRequestFilter {
         .map(String::strip)
         .filter(user -> !user.isEmpty())
         .filter(user -> proxies.trusted().trusts(servletRequest.getRemoteAddr()))
-        .map(user -> people.person(HeaderText.decode(user)));
+        .map(user -> {
+          try {
+            return people.person(HeaderText.decode(user));
+          } catch (SyncException refused) {
+            AuthMeters.failed("proxy");
+            throw refused;
+          }
+        });
   }
 
   private Caller presented(ContainerRequestContext request) {
@@ -96,6 +104,7 @@ public class KoreaderAuthFilter implements ContainerRequestFilter {
       try {
         return tokens.bearer(authorization.substring(BEARER.length()).strip());
       } catch (SyncException refused) {
+        AuthMeters.failed("token");
         limits.failedLogin(client.of(servletRequest), Optional.empty());
         throw refused;
       }

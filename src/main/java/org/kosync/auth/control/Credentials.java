@@ -2,6 +2,10 @@ package org.kosync.auth.control;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -60,6 +64,18 @@ public class Credentials {
   @ConfigProperty(name = "kosync.auth.hash.wait", defaultValue = "PT0.05S")
   Duration hashWait;
 
+  private static final Timer HASH_WAIT = Timer.builder("kosync.auth.hash.wait")
+      .description("Time a credential check waited for a slot to hash in")
+      .serviceLevelObjectives(
+          Duration.ofMillis(1),
+          Duration.ofMillis(10),
+          Duration.ofMillis(50),
+          Duration.ofMillis(100))
+      .register(Metrics.globalRegistry);
+  private static final Counter HASHES = Counter.builder("kosync.auth.hashes")
+      .description("Slow hashes computed (registrations, password changes, uncached checks)")
+      .register(Metrics.globalRegistry);
+
   private static final byte PASSWORD = 0;
   private static final byte TOKEN = 1;
 
@@ -80,7 +96,10 @@ public class Credentials {
     verified = Caffeine.newBuilder()
         .maximumSize(cacheSize)
         .expireAfter(new IdleOrOld(cacheIdle, cacheMaxAge))
+        .recordStats()
         .build();
+    // cache_gets_total{cache="credentials",result="hit"|"miss"}: the hit ratio an operator watches
+    CaffeineCacheMetrics.monitor(Metrics.globalRegistry, verified, "credentials");
     var permits =
         hashConcurrency > 0 ? hashConcurrency : Runtime.getRuntime().availableProcessors();
     slowHashes = new Semaphore(permits, true);
@@ -153,8 +172,11 @@ public class Credentials {
   }
 
   private <T> T slowly(Supplier<T> work) {
+    var waiting = System.nanoTime();
     try {
-      if (!slowHashes.tryAcquire(hashWait.toMillis(), TimeUnit.MILLISECONDS)) {
+      var acquired = slowHashes.tryAcquire(hashWait.toMillis(), TimeUnit.MILLISECONDS);
+      HASH_WAIT.record(System.nanoTime() - waiting, TimeUnit.NANOSECONDS);
+      if (!acquired) {
         throw new SyncException(SyncError.UNKNOWN, "Too many password checks at once; try again.");
       }
     } catch (InterruptedException e) {
@@ -162,6 +184,7 @@ public class Credentials {
       throw new SyncException(SyncError.UNKNOWN, "Interrupted while waiting to check a password.");
     }
     try {
+      HASHES.increment();
       return work.get();
     } finally {
       slowHashes.release();

@@ -59,6 +59,7 @@ public class LoginLimits {
         .exhausted(address)
         .or(() -> byUserAtAddress.exhausted(userAt(username, address)))
         .ifPresent(wait -> {
+          AuthMeters.rateLimited("login");
           throw new SyncException(
               SyncError.TOO_MANY_ATTEMPTS,
               "Too many failed logins from here; try again later.",
@@ -74,6 +75,7 @@ public class LoginLimits {
   /** Every registration attempt counts, made or refused. */
   public void registering(String address) {
     registrations.exhausted(address).ifPresent(wait -> {
+      AuthMeters.rateLimited("registration");
       throw new SyncException(
           SyncError.TOO_MANY_ATTEMPTS, "Too many registrations from here; try again later.", wait);
     });

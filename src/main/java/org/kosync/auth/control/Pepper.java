@@ -54,7 +54,7 @@ public final class Pepper {
         file, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
     LOG.log(
         Level.WARNING,
-        "Generated a new password pepper in {0}. Back it up with the database: without it no stored password can be "
+        "KOSYNC1203: Generated a new password pepper in {0}. Back it up with the database: without it no stored password can be "
             + "verified. Servers sharing one database need the same pepper (set KOSYNC_PEPPER).",
         file);
   }

@@ -86,7 +86,7 @@ public final class ProviderKeys implements VerificationKeyResolver {
         unreachable = false;
         log.log(
             Level.INFO,
-            "The identity provider''s keys are readable again ({0})",
+            "KOSYNC1102: The identity provider''s keys are readable again ({0})",
             source.describe());
       }
     } catch (IOException | JoseException | RuntimeException e) {
@@ -94,7 +94,7 @@ public final class ProviderKeys implements VerificationKeyResolver {
         unreachable = true;
         log.log(
             Level.WARNING,
-            "Cannot read the identity provider''s keys from {0} ({1}): its tokens are refused until "
+            "KOSYNC1101: Cannot read the identity provider''s keys from {0} ({1}): its tokens are refused until "
                 + "it answers; KOsync''s own tokens and KOReader sync are not affected",
             source.describe(),
             e.toString());

@@ -38,7 +38,7 @@ public class ProxySettings {
     if (authHeader().isPresent() && !enabled) {
       LOG.log(
           Level.WARNING,
-          "kosync.proxy.auth-header is set but ENABLE_TRUSTED_PROXIES is not: the header is "
+          "KOSYNC1103: kosync.proxy.auth-header is set but ENABLE_TRUSTED_PROXIES is not: the header is "
               + "ignored, since no proxy is trusted to send it");
     }
   }

@@ -81,7 +81,7 @@ public class SigningKeys {
     verification = List.copyOf(keys);
     LOG.log(
         Level.INFO,
-        "Signing tokens with key {0}; {1} key(s) accepted",
+        "KOSYNC1201: Signing tokens with key {0}; {1} key(s) accepted",
         signing.getKeyId(),
         keys.size());
   }
@@ -114,7 +114,7 @@ public class SigningKeys {
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
       LOG.log(
           Level.WARNING,
-          "Generated a token signing key in {0}. Back it up; servers sharing a database need the same "
+          "KOSYNC1202: Generated a token signing key in {0}. Back it up; servers sharing a database need the same "
               + "key (set kosync.jwt.signing-key).",
           file);
       return file;

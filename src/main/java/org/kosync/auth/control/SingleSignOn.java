@@ -58,7 +58,10 @@ public class SingleSignOn {
     }
     try {
       var caller = store.insert(username, Optional.empty());
-      LOG.log(Level.INFO, "Account {0} created at its first single sign-on", caller.accountId());
+      LOG.log(
+          Level.INFO,
+          "KOSYNC1006: Account {0} created at its first single sign-on",
+          caller.accountId());
       return caller;
     } catch (PersistenceException e) {
       // two first requests of one person at once: the other one created it

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.kosync.documents.control.ProgressStatements;
+import org.kosync.documents.control.StatementMeters;
 import org.kosync.documents.control.Titles;
 import org.kosync.documents.entity.DocumentChanged;
 import org.kosync.documents.entity.DocumentRenamed;
@@ -53,8 +54,9 @@ public class Documents {
     // kept to the microsecond (what both databases store), so "newest first" has no ties within a
     // second
     var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-    try (var connection = dataSource.getConnection()) {
-      ProgressStatements.upsert(connection, accountId, update, now);
+    try (var held = StatementMeters.connection(dataSource)) {
+      StatementMeters.PUSH.record(
+          () -> ProgressStatements.upsert(held.connection(), accountId, update, now));
     } catch (SQLException e) {
       if (DatabaseFailures.isMissingReference(e)) {
         // the account was deleted after this request authenticated: a permanent failure, so 401
@@ -122,8 +124,9 @@ public class Documents {
   }
 
   public Optional<ProgressState> latest(long accountId, String document) {
-    try (var connection = dataSource.getConnection()) {
-      return ProgressStatements.latest(connection, accountId, document);
+    try (var held = StatementMeters.connection(dataSource)) {
+      return StatementMeters.READ.record(
+          () -> ProgressStatements.latest(held.connection(), accountId, document));
     } catch (SQLException e) {
       throw new PersistenceException("Could not read the reading position", e);
     }

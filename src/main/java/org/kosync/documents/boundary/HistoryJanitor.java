@@ -56,7 +56,10 @@ public class HistoryJanitor {
     var pruned = em.createNativeQuery(PRUNE).setParameter(1, keep).executeUpdate();
     if (pruned > 0) {
       LOG.log(
-          Level.DEBUG, "Pruned {0} history states beyond the last {1} per document", pruned, keep);
+          Level.DEBUG,
+          "KOSYNC3101: Pruned {0} history states beyond the last {1} per document",
+          pruned,
+          keep);
     }
   }
 }

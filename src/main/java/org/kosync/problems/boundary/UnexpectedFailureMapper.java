@@ -7,6 +7,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import org.kosync.problems.control.DatabaseFailures;
+import org.kosync.problems.control.DatabaseOutage;
 import org.kosync.problems.control.FailureLog;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
@@ -15,7 +16,8 @@ import org.kosync.problems.entity.SyncException;
  * Everything not mapped elsewhere. It stays a 5xx (KOReader keeps a failed push and retries it),
  * with KOReader's own codes: 1000 when the database cannot be reached, else 2000. Logged here,
  * because no one else sees it — but only the first of a kind each minute ({@link FailureLog}), so
- * that no client can fill the disk with one stack trace.
+ * that no client can fill the disk with one stack trace; a database outage once when it begins and
+ * once when it ends ({@link DatabaseOutage}).
  */
 @Provider
 public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
@@ -31,22 +33,16 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     if (known.isPresent()) {
       return ErrorBodies.of(known.get());
     }
-    var verdict = WRITTEN.judge(failure);
-    var suppressed = verdict.suppressedBefore() == 0
-        ? ""
-        : " (" + verdict.suppressedBefore() + " more like it were not logged)";
     if (DatabaseFailures.isUnreachable(failure)) {
-      if (verdict.write()) {
-        LOG.log(
-            Level.WARNING,
-            "Database unreachable: {0}{1}",
-            DatabaseFailures.rootMessage(failure),
-            suppressed);
-      }
+      DatabaseOutage.unreachable(DatabaseFailures.rootMessage(failure));
       return ErrorBodies.of(SyncError.DATABASE_UNREACHABLE, null);
     }
+    var verdict = WRITTEN.judge(failure);
     if (verdict.write()) {
-      LOG.log(Level.ERROR, "Unexpected failure" + suppressed, failure);
+      var suppressed = verdict.suppressedBefore() == 0
+          ? ""
+          : " (" + verdict.suppressedBefore() + " more like it were not logged)";
+      LOG.log(Level.ERROR, "KOSYNC5003: Unexpected failure" + suppressed, failure);
     }
     return ErrorBodies.of(SyncError.UNKNOWN, null);
   }

@@ -1,5 +1,7 @@
 package org.kosync.rpc.boundary;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
@@ -76,7 +78,7 @@ public class RpcEndpoint {
       session.getUserProperties().put(LIVE, live.get());
       live.get().outbox().send(Messages.hello(version));
       // never the path: it holds the token
-      LOG.log(Level.DEBUG, "WebSocket opened for account {0}", caller.accountId());
+      LOG.log(Level.DEBUG, "KOSYNC2001: WebSocket opened for account {0}", caller.accountId());
     } catch (SyncException e) {
       refuse(session, e.detail().orElse("Unauthorized"));
     }
@@ -87,7 +89,12 @@ public class RpcEndpoint {
   }
 
   @OnClose
-  public void close(Session session) {
+  public void close(Session session, CloseReason reason) {
+    // 1013 fell behind, 1001 no answer to pings, 1008 token expired or refused, 1009 too big
+    Counter.builder("kosync.websocket.closed")
+        .tag("code", Integer.toString(reason.getCloseCode().getCode()))
+        .register(Metrics.globalRegistry)
+        .increment();
     if (session.getUserProperties().get(LIVE) instanceof LiveSession live) {
       registry.close(live);
     }

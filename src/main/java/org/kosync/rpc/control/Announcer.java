@@ -1,5 +1,8 @@
 package org.kosync.rpc.control;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -9,6 +12,8 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.kosync.documents.boundary.Documents;
 import org.kosync.documents.control.DocumentJson;
 import org.kosync.documents.entity.DocumentChanged;
@@ -24,6 +29,20 @@ import org.kosync.sessions.control.SessionRegistry;
 public class Announcer {
 
   private static final System.Logger LOG = System.getLogger(Announcer.class.getName());
+  // from the commit to the frame queued on every subscribed session
+  private static final Timer DELAY = Timer.builder("kosync.websocket.announce.delay")
+      .serviceLevelObjectives(
+          Duration.ofMillis(1),
+          Duration.ofMillis(5),
+          Duration.ofMillis(10),
+          Duration.ofMillis(50),
+          Duration.ofMillis(100),
+          Duration.ofMillis(500),
+          Duration.ofSeconds(1))
+      .register(Metrics.globalRegistry);
+  private static final Counter ANNOUNCES = Counter.builder("kosync.websocket.announces")
+      .description("Announce frames queued, one per subscribed session")
+      .register(Metrics.globalRegistry);
 
   @Inject
   SessionRegistry registry;
@@ -39,17 +58,20 @@ public class Announcer {
     if (!registry.hasSubscribers(change.accountId())) {
       return;
     }
+    var committed = System.nanoTime();
     // the writer's request only hands the work over; reading the document and queueing happen
     // elsewhere
     executor.execute(() -> {
       try {
-        documents
-            .view(change.accountId(), change.document())
-            .ifPresent(view -> registry.sendToSubscribers(
-                change.accountId(),
-                Messages.pubsub(Messages.USER_DOCUMENTS, DocumentJson.announced(view), "")));
+        documents.view(change.accountId(), change.document()).ifPresent(view -> {
+          var sessions = registry.sendToSubscribers(
+              change.accountId(),
+              Messages.pubsub(Messages.USER_DOCUMENTS, DocumentJson.announced(view), ""));
+          DELAY.record(System.nanoTime() - committed, TimeUnit.NANOSECONDS);
+          ANNOUNCES.increment(sessions);
+        });
       } catch (RuntimeException e) { // nobody else would see it: the writer has its answer already
-        LOG.log(Level.WARNING, "An announce was lost: {0}", e.toString());
+        LOG.log(Level.WARNING, "KOSYNC2101: An announce was lost: {0}", e.toString());
       }
     });
   }

@@ -70,7 +70,7 @@ public final class Outbox {
         fellBehindAt = Math.max(1, System.nanoTime());
         LOG.log(
             Level.INFO,
-            "Closing a WebSocket session that fell more than {0} characters behind",
+            "KOSYNC2103: Closing a WebSocket session that fell more than {0} characters behind",
             String.valueOf(limit));
         return false;
       }
@@ -92,7 +92,7 @@ public final class Outbox {
       // on a closing session that is expected; on an open one it is a lost frame
       LOG.log(
           session.isOpen() ? Level.WARNING : Level.DEBUG,
-          "A WebSocket frame could not be sent: {0}",
+          "KOSYNC2104: A WebSocket frame could not be sent: {0}",
           String.valueOf(result.getException()));
     }
     frame.thenClose().ifPresent(this::close);
@@ -126,7 +126,7 @@ public final class Outbox {
       try {
         session.close(reason);
       } catch (IOException | IllegalStateException e) {
-        LOG.log(Level.DEBUG, "Closing a WebSocket session failed: {0}", e.toString());
+        LOG.log(Level.DEBUG, "KOSYNC2105: Closing a WebSocket session failed: {0}", e.toString());
       }
     });
   }

@@ -1,5 +1,8 @@
 package org.kosync.sessions.control;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
@@ -84,15 +87,29 @@ public class SessionRegistry {
     return !byAccount.getOrDefault(accountId, AccountSessions.NONE).subscribed().isEmpty();
   }
 
-  /** Queues {@code text} on every subscribed session of the account; never waits for a socket. */
-  public void sendToSubscribers(long accountId, String text) {
-    byAccount
-        .getOrDefault(accountId, AccountSessions.NONE)
-        .subscribed()
-        .forEach(live -> live.outbox().send(text));
+  /**
+   * Queues {@code text} on every subscribed session of the account; never waits for a socket.
+   * Answers how many it was queued on.
+   */
+  public int sendToSubscribers(long accountId, String text) {
+    var subscribed = byAccount.getOrDefault(accountId, AccountSessions.NONE).subscribed();
+    subscribed.forEach(live -> live.outbox().send(text));
+    return subscribed.size();
+  }
+
+  @PostConstruct
+  void meter() {
+    // a function of the map, not of this bean: a gauge must not keep a proxy's target alive
+    Gauge.builder("kosync.websocket.sessions", byAccount, SessionRegistry::countOpen)
+        .description("Open WebSocket sessions")
+        .register(Metrics.globalRegistry);
   }
 
   public int openSessions() {
+    return countOpen(byAccount);
+  }
+
+  private static int countOpen(Map<Long, AccountSessions> byAccount) {
     return byAccount.values().stream()
         .mapToInt(sessions -> sessions.open().size())
         .sum();
@@ -149,7 +166,7 @@ public class SessionRegistry {
       try {
         session.close(new CloseReason(code, why));
       } catch (IOException | IllegalStateException e) {
-        LOG.log(Level.DEBUG, "Closing a session failed: {0}", e.toString());
+        LOG.log(Level.DEBUG, "KOSYNC2102: Closing a session failed: {0}", e.toString());
       }
     });
   }

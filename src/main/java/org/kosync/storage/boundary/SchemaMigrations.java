@@ -62,7 +62,7 @@ public class SchemaMigrations {
     } else {
       LOG.log(
           Level.INFO,
-          "Schema migration at start is off (kosync.db.migrate=false): run liquibase/changelog.xml yourself");
+          "KOSYNC3001: Schema migration at start is off (kosync.db.migrate=false): run liquibase/changelog.xml yourself");
     }
     if (validate) {
       entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
@@ -105,11 +105,11 @@ public class SchemaMigrations {
     if (settings.embedded()) {
       LOG.log(
           Level.INFO,
-          "KOsync stores its data in an embedded H2 database: {0}. Back up that directory. To use PostgreSQL instead, "
+          "KOSYNC3002: KOsync stores its data in an embedded H2 database: {0}. Back up that directory. To use PostgreSQL instead, "
               + "set KOSYNC_DB_URL=jdbc:postgresql://host:5432/kosync, KOSYNC_DB_USER and KOSYNC_DB_PASSWORD.",
           settings.redactedUrl());
     } else {
-      LOG.log(Level.INFO, "KOsync stores its data in {0}", settings.redactedUrl());
+      LOG.log(Level.INFO, "KOSYNC3003: KOsync stores its data in {0}", settings.redactedUrl());
     }
   }
 }

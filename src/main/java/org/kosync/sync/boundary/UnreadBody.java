@@ -27,7 +27,10 @@ final class UnreadBody {
       var socket = call(connection, "getChannel");
       call(call(socket, "getSourceChannel"), "shutdownReads");
     } catch (ReflectiveOperationException | RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "Cannot stop reading an abandoned request body", e);
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "KOSYNC4001: Cannot stop reading an abandoned request body",
+          e);
     }
   }
 

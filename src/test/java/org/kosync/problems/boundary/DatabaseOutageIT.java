@@ -13,6 +13,7 @@ import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.Reply;
 import org.kosync.testing.KoreaderClient.User;
 import org.kosync.testing.KoreaderTest;
+import org.kosync.testing.ServerLogs;
 
 /**
  * The server reaches PostgreSQL through a relay the test can cut: an outage must be a 5xx with
@@ -32,6 +33,8 @@ class DatabaseOutageIT {
   void unreachableDatabaseIs502WithCode1000AndNothingIsLost(KoreaderClient client, User user)
       throws Exception {
     assertEquals(200, client.pushProgress(user, BOOK, "before", 0.4, "Kobo").status());
+    var began = count("KOSYNC5001");
+    var ended = count("KOSYNC5002");
     var relay = DatabaseRelay.get();
     relay.cut();
     try {
@@ -47,6 +50,14 @@ class DatabaseOutageIT {
     assertEquals("before", recovered.json().getString("progress"));
     assertEquals(200, client.pushProgress(user, BOOK, "after", 0.6, "Kobo").status());
     assertEquals("after", client.get("/syncs/progress/" + BOOK, user).json().getString("progress"));
+    // the outage is in the log once when it began and once when it ended, not once per request
+    Thread.sleep(500);
+    assertEquals(began + 1, count("KOSYNC5001"));
+    assertEquals(ended + 1, count("KOSYNC5002"));
+  }
+
+  static long count(String messageId) {
+    return ServerLogs.serverLog().lines().filter(l -> l.contains(messageId)).count();
   }
 
   private static Reply awaitSuccess(java.util.function.Supplier<Reply> call)
