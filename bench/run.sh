@@ -223,6 +223,17 @@ done
   ' "$OUT/results.tsv"
   echo
 } | tee "$OUT/summary.txt"
+# --- the server's own view, with metrics on (KOSYNC_METRICS_ENABLED=true; this machine may scrape) --
+if curl -fsS "$BASE_URL/metrics" -o "$OUT/metrics.txt" 2>/dev/null; then
+  {
+    echo "server metrics after the runs ($OUT/metrics.txt):"
+    grep -E '^(kosync_progress_(pushes|reads)_total|kosync_auth_hashes_total|kosync_auth_failures_total|kosync_rate_limited_total|cache_gets_total\{cache="credentials"|kosync_db_statement_seconds_(count|sum)|kosync_db_connection_wait_seconds_(count|sum))' \
+      "$OUT/metrics.txt" | sed 's/^/  /'
+    echo
+  } | tee -a "$OUT/summary.txt"
+else
+  log "metrics were off during this run: start the server with KOSYNC_METRICS_ENABLED=true to see its own figures"
+fi
 log "raw wrk output and results.tsv in $OUT"
 (( status == 0 )) || log "some runs had failures (see warnings above)"
 exit "$status"

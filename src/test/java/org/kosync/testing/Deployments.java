@@ -110,6 +110,18 @@ public final class Deployments {
     }
   }
 
+  /**
+   * On this JVM's {@link ThrowawayPostgres#shared()} cluster, which a test may freeze or drop:
+   * above the server's system properties, which point every other deployment at the suite's
+   * database.
+   */
+  public static WebArchive onThrowawayDatabase() {
+    return kosync(Map.of(
+        "config_ordinal", "500",
+        "kosync.db.url", ThrowawayPostgres.shared().jdbcUrl(),
+        "kosync.db.user", "postgres"));
+  }
+
   public static WebArchive kosync(Map<String, String> settings) {
     var war = ShrinkWrap.createFromZipFile(
         WebArchive.class, new File(System.getProperty("kosync.war", "target/kosync.war")));

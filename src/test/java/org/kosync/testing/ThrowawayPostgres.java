@@ -56,8 +56,37 @@ public final class ThrowawayPostgres implements AutoCloseable {
     }
   }
 
+  /** The database KOsync uses in the cluster. */
+  public static final String DATABASE = "kosync";
+
+  private static ThrowawayPostgres shared;
+
+  /**
+   * The one cluster of this test JVM, with {@link #DATABASE}, started at first use and stopped when
+   * the JVM ends: the classes that deploy on it share one deployment.
+   */
+  public static synchronized ThrowawayPostgres shared() {
+    if (shared == null) {
+      shared = start();
+      shared.asOwner(
+          bin("createdb"),
+          "-h",
+          "127.0.0.1",
+          "-p",
+          Integer.toString(shared.port),
+          "-U",
+          "postgres",
+          DATABASE);
+    }
+    return shared;
+  }
+
   public String jdbcUrl() {
-    return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+  }
+
+  public int port() {
+    return port;
   }
 
   public void freeze() {

@@ -4,14 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kosync.testing.Replies.assertError;
 
-import java.io.IOException;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
@@ -36,22 +33,8 @@ class HungDatabaseIT {
 
   @Deployment(testable = false)
   static WebArchive deployment() {
-    if (database == null) { // DeploymentOrder calls this too, to group classes by their archive
-      database = ThrowawayPostgres.start();
-    }
-    // above the server's system properties, which point every other deployment at the suite's
-    // database
-    return Deployments.kosync(Map.of(
-        "config_ordinal", "500",
-        "kosync.db.url", database.jdbcUrl(),
-        "kosync.db.user", "postgres"));
-  }
-
-  @AfterAll
-  static void removeDatabase() throws IOException {
-    if (database != null) {
-      database.close();
-    }
+    database = ThrowawayPostgres.shared();
+    return Deployments.onThrowawayDatabase();
   }
 
   @Test
