@@ -2,6 +2,8 @@ package org.kosync.documents.boundary;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
@@ -12,6 +14,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
+import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -21,6 +24,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  */
 @Startup
 @Singleton
+// no container lock: the liveness check reads lastRun() while a prune may be waiting for the
+// database, and two prunes at once would only delete the same rows
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 public class HistoryJanitor {
 
   private static final System.Logger LOG = System.getLogger(HistoryJanitor.class.getName());
@@ -45,14 +51,18 @@ public class HistoryJanitor {
   @ConfigProperty(name = "kosync.history.prune-interval", defaultValue = "PT10M")
   Duration interval;
 
+  private volatile Instant lastRun;
+
   @PostConstruct
   void schedule() {
+    lastRun = Instant.now();
     timers.createIntervalTimer(
         interval.toMillis(), interval.toMillis(), new TimerConfig(null, false));
   }
 
   @Timeout
   void prune() {
+    lastRun = Instant.now();
     var pruned = em.createNativeQuery(PRUNE).setParameter(1, keep).executeUpdate();
     if (pruned > 0) {
       LOG.log(
@@ -61,5 +71,14 @@ public class HistoryJanitor {
           pruned,
           keep);
     }
+  }
+
+  /** When the timer last fired (its work may have failed), or when it was set up. */
+  public Instant lastRun() {
+    return lastRun;
+  }
+
+  public Duration interval() {
+    return interval;
   }
 }

@@ -1,6 +1,8 @@
 package org.kosync.storage.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Lock;
+import jakarta.ejb.LockType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -13,6 +15,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -54,6 +57,11 @@ public class SchemaMigrations {
   @ConfigProperty(name = "kosync.db.validate", defaultValue = "true")
   boolean validate;
 
+  /** What the start did to the schema: Liquibase ran, and the mapping was checked against it. */
+  public record Outcome(boolean migrated, boolean validated) {}
+
+  private volatile Outcome outcome;
+
   @PostConstruct
   void start() {
     announce(DatabaseSettings.from(config));
@@ -67,6 +75,13 @@ public class SchemaMigrations {
     if (validate) {
       entityManagerFactory.unwrap(SessionFactory.class).getSchemaManager().validateMappedObjects();
     }
+    outcome = new Outcome(migrate, validate);
+  }
+
+  /** Empty until the schema is ready for requests (health checks read it). */
+  @Lock(LockType.READ)
+  public Optional<Outcome> outcome() {
+    return Optional.ofNullable(outcome);
   }
 
   private void update() {

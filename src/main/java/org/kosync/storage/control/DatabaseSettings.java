@@ -55,6 +55,24 @@ public record DatabaseSettings(
     return url.startsWith("jdbc:h2:");
   }
 
+  /**
+   * Which database this is, for an operator: {@code postgresql}, or where an embedded H2 database
+   * keeps its files (an install that silently fell back to H2 should be noticed).
+   */
+  public String describe() {
+    if (isPostgreSql()) {
+      return "postgresql";
+    }
+    if (!isH2()) {
+      return redactedUrl();
+    }
+    // H2 URLs carry user and password only as ;options, never in the location
+    var location = url.substring("jdbc:h2:".length()).split(";", 2)[0];
+    return location.startsWith("file:")
+        ? "embedded H2 at " + location.substring("file:".length())
+        : "H2 " + location;
+  }
+
   /** The URL without query or options, which may carry credentials: safe to log. */
   public String redactedUrl() {
     var cut = url.length();

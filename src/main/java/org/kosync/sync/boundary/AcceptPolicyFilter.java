@@ -27,7 +27,16 @@ public class AcceptPolicyFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    AcceptPolicy.check(request.getHeaderString(HttpHeaders.ACCEPT), strict);
+    if (!isHealthProbe(request.getUriInfo().getPath())) {
+      AcceptPolicy.check(request.getHeaderString(HttpHeaders.ACCEPT), strict);
+    }
     request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.WILDCARD);
+  }
+
+  // /health… (org.kosync.operations) is asked by load balancers and orchestrators, not KOReader,
+  // and some of them cannot choose their headers
+  static boolean isHealthProbe(String path) {
+    var relative = path.startsWith("/") ? path.substring(1) : path;
+    return relative.equals("health") || relative.startsWith("health/");
   }
 }

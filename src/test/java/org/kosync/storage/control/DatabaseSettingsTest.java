@@ -28,4 +28,13 @@ class DatabaseSettingsTest {
     assertTrue(of("jdbc:postgresql://db/kosync").isPostgreSql());
     assertTrue(of("jdbc:h2:file:/x").isH2());
   }
+
+  @Test
+  void describesItselfWithoutCredentials() {
+    assertEquals("postgresql", of("jdbc:postgresql://db/kosync?password=secret").describe());
+    assertEquals(
+        "embedded H2 at /data/kosync",
+        of("jdbc:h2:file:/data/kosync;MODE=PostgreSQL;PASSWORD=x").describe());
+    assertEquals("H2 tcp://db/kosync", of("jdbc:h2:tcp://db/kosync;PASSWORD=x").describe());
+  }
 }

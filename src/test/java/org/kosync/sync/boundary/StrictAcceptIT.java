@@ -1,5 +1,6 @@
 package org.kosync.sync.boundary;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.kosync.testing.Replies.assertError;
 import static org.kosync.testing.Replies.assertJson;
 
@@ -47,5 +48,13 @@ class StrictAcceptIT {
         "Unsupported version specified in the Accept header.");
     var user = client.registered("strict");
     assertJson(client.get("/users/auth", user), 200, "{\"authorized\":\"OK\"}");
+  }
+
+  @Test
+  void healthProbesNeedNoVendorHeader(KoreaderClient client) {
+    for (var path : new String[] {"/health", "/health/live", "/health/ready", "/health/started"}) {
+      var reply = client.raw("GET", path, "", new byte[0]);
+      assertEquals(200, reply.status(), () -> path + ": " + reply);
+    }
   }
 }
