@@ -70,10 +70,10 @@ public class DatabaseCheck implements HealthCheck {
     if (failure.isPresent() && down.compareAndSet(false, true)) {
       LOG.log(
           Level.WARNING,
-          "Not ready: the database does not answer ({0})",
+          "KOSYNC5004: Not ready: the database does not answer ({0})",
           DatabaseFailures.rootMessage(failure.get()));
     } else if (failure.isEmpty() && down.compareAndSet(true, false)) {
-      LOG.log(Level.INFO, "Ready: the database answers again");
+      LOG.log(Level.INFO, "KOSYNC5005: Ready: the database answers again");
     }
     return failure;
   }

@@ -87,7 +87,7 @@ public class HealthChecksResource {
       // the bean class, without the CDI proxy's suffix
       var name = check.getClass().getSimpleName().split("\\$", 2)[0];
       if (WRITTEN.judge(e).write()) {
-        LOG.log(Level.ERROR, () -> "Health check " + name + " failed", e);
+        LOG.log(Level.ERROR, () -> "KOSYNC5006: Health check " + name + " failed", e);
       }
       return new HealthCheckResponse(name, HealthCheckResponse.Status.DOWN, Optional.empty());
     }

@@ -26,7 +26,8 @@ class SecretsInLogsIT {
     if (Files.exists(pepper)) {
       secrets.add(Files.readString(pepper).strip());
     }
-    // a scan of none would prove nothing (the whole suite sends thousands; a run of a few classes, a few)
+    // a scan of none would prove nothing (the whole suite sends thousands; a run of a few classes,
+    // a few)
     assertTrue(secrets.size() >= 3, () -> secrets.size() + " secrets collected");
     var logs = ServerLogs.serverLog() + ServerLogs.accessLog();
     assertTrue(logs.length() > 10_000, "the logs were found and hold the suite's run");
