@@ -6,9 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import org.kosync.operations.control.Scrape;
 import org.kosync.operations.control.ScrapeAccess;
@@ -32,9 +32,10 @@ public class MetricsResource {
   @Context
   HttpServletRequest request;
 
+  // no @Produces: Prometheus asks for OpenMetrics first, others for anything; every scraper gets
+  // this text (Jersey would answer 406 to an Accept that does not list text/plain)
   @GET
-  @Produces(PROMETHEUS_TEXT)
-  public String scrape() {
+  public Response scrape() {
     if (!access.enabled()) {
       throw new NotFoundException(); // as any route that does not exist
     }
@@ -44,6 +45,6 @@ public class MetricsResource {
     if (!access.allows(request.getRemoteAddr(), authorization)) {
       throw new SyncException(SyncError.UNAUTHORIZED, "Metrics are not served to this client.");
     }
-    return scrape.text();
+    return Response.ok(scrape.text()).type(PROMETHEUS_TEXT).build();
   }
 }
