@@ -7,13 +7,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.kosync.testing.Awaits;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
-import org.kosync.testing.KoreaderClient.Reply;
 import org.kosync.testing.KoreaderClient.User;
 import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.ThrowawayPostgres;
@@ -54,7 +53,10 @@ class BackupDrillIT {
     run("ops/restore.sh", backup);
     assertEquals(
         "/p[drill]",
-        awaitSuccess(() -> client.get("/syncs/progress/" + BOOK, reader))
+        Awaits.success(
+                () -> client.get("/syncs/progress/" + BOOK, reader),
+                Duration.ofSeconds(30),
+                "service did not resume after the restore")
             .json()
             .getString("progress"));
     assertEquals(200, client.get("/users/auth", reader).status());
@@ -90,16 +92,5 @@ class BackupDrillIT {
     var started = process.start();
     var output = new String(started.getInputStream().readAllBytes());
     assertEquals(0, started.waitFor(), () -> "psql failed:\n" + output);
-  }
-
-  static Reply awaitSuccess(Supplier<Reply> call) throws InterruptedException {
-    var deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    var reply = call.get();
-    while (reply.status() != 200 && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-      reply = call.get();
-    }
-    assertEquals(200, reply.status(), "service did not resume after the restore");
-    return reply;
   }
 }

@@ -7,10 +7,10 @@ import static org.kosync.testing.Replies.assertJson;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.kosync.testing.Awaits;
 import org.kosync.testing.DatabaseRelay;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
-import org.kosync.testing.KoreaderClient.Reply;
 import org.kosync.testing.KoreaderClient.User;
 import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.ServerLogs;
@@ -46,7 +46,10 @@ class DatabaseOutageIT {
     } finally {
       relay.restore();
     }
-    var recovered = awaitSuccess(() -> client.get("/syncs/progress/" + BOOK, user));
+    var recovered = Awaits.success(
+        () -> client.get("/syncs/progress/" + BOOK, user),
+        java.time.Duration.ofSeconds(20),
+        "service did not resume");
     assertEquals("before", recovered.json().getString("progress"));
     assertEquals(200, client.pushProgress(user, BOOK, "after", 0.6, "Kobo").status());
     assertEquals("after", client.get("/syncs/progress/" + BOOK, user).json().getString("progress"));
@@ -58,17 +61,5 @@ class DatabaseOutageIT {
 
   static long count(String messageId) {
     return ServerLogs.serverLog().lines().filter(l -> l.contains(messageId)).count();
-  }
-
-  private static Reply awaitSuccess(java.util.function.Supplier<Reply> call)
-      throws InterruptedException {
-    var deadline = System.nanoTime() + 20_000_000_000L;
-    var reply = call.get();
-    while (reply.status() != 200 && System.nanoTime() < deadline) {
-      Thread.sleep(250);
-      reply = call.get();
-    }
-    assertEquals(200, reply.status(), () -> "service did not resume: " + "");
-    return reply;
   }
 }

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.kosync.testing.Awaits;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.Reply;
@@ -52,7 +53,10 @@ class HungDatabaseIT {
     } finally {
       database.thaw();
     }
-    var recovered = awaitSuccess(() -> client.get("/syncs/progress/" + BOOK, user));
+    var recovered = Awaits.success(
+        () -> client.get("/syncs/progress/" + BOOK, user),
+        Duration.ofSeconds(20),
+        "service did not resume after the database thawed");
     // A push that timed out may still have reached PostgreSQL whole, and it commits when the
     // database thaws: a timeout cannot tell, which is why the answer is one KOReader retries.
     var progress = recovered.json().getString("progress");
@@ -67,22 +71,6 @@ class HungDatabaseIT {
     var took = Duration.ofNanos(System.nanoTime() - started);
     System.out.printf("HungDatabaseIT: answered %d in %d ms%n", reply.status(), took.toMillis());
     assertTrue(took.compareTo(ANSWER_WITHIN) <= 0, "answered after " + took);
-    return reply;
-  }
-
-  private static Reply awaitSuccess(Supplier<Reply> call) {
-    var deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-    var reply = call.get();
-    while (reply.status() != 200 && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(250);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-      reply = call.get();
-    }
-    assertEquals(200, reply.status(), "service did not resume after the database thawed");
     return reply;
   }
 }
