@@ -18,6 +18,7 @@ import org.kosync.documents.entity.DocumentRenamed;
 import org.kosync.sessions.control.SessionRegistry;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KoreaderClient;
+import org.kosync.testing.SentSecrets;
 import org.kosync.testing.SocketClient;
 import org.kosync.testing.TestDatabase;
 
@@ -34,6 +35,7 @@ class SessionRegistryIT {
             KoreaderClient.class,
             KoreaderClient.Reply.class,
             KoreaderClient.User.class,
+            SentSecrets.class,
             SocketClient.class,
             SocketClient.Closed.class,
             TestDatabase.class);
