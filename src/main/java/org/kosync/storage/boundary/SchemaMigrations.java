@@ -1,10 +1,12 @@
 package org.kosync.storage.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
@@ -13,6 +15,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -46,6 +50,9 @@ public class SchemaMigrations {
   @Inject
   Config config;
 
+  @Resource
+  ManagedThreadFactory threads;
+
   @Inject
   @ConfigProperty(name = "kosync.db.migrate", defaultValue = "true")
   boolean migrate;
@@ -70,6 +77,25 @@ public class SchemaMigrations {
   }
 
   private void update() {
+    // Liquibase keeps its scope, and through it this application's class loader, in an inheritable
+    // thread local that it never clears. On the deploying thread, a server thread that outlives the
+    // deployment, Payara reports it as a leak at undeploy; a thread of its own ends with the
+    // migration and takes it along.
+    var migration = new FutureTask<Void>(this::updateOnOwnConnection, null);
+    threads.newThread(migration).start();
+    try {
+      migration.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException failure
+          ? failure
+          : new IllegalStateException("Schema migration failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while migrating the schema", e);
+    }
+  }
+
+  private void updateOnOwnConnection() {
     // not from the pool: a migration may rightly wait longer for a statement than any request's
     // query may (kosync.db.timeout)
     try (var connection =
