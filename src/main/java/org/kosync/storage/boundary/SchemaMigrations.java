@@ -128,14 +128,19 @@ public class SchemaMigrations {
   }
 
   private static void announce(DatabaseSettings settings) {
-    if (settings.embedded()) {
-      LOG.log(
-          Level.INFO,
-          "KOsync stores its data in an embedded H2 database: {0}. Back up that directory. To use PostgreSQL instead, "
-              + "set KOSYNC_DB_URL=jdbc:postgresql://host:5432/kosync, KOSYNC_DB_USER and KOSYNC_DB_PASSWORD.",
-          settings.redactedUrl());
-    } else {
-      LOG.log(Level.INFO, "KOsync stores its data in {0}", settings.redactedUrl());
-    }
+    settings
+        .embeddedFile()
+        .ifPresentOrElse(
+            file -> LOG.log(
+                Level.WARNING,
+                "No database is configured (kosync.db.url): every account and reading position is kept in the "
+                    + "embedded H2 database {0}, on this server alone. For PostgreSQL, set kosync.db.url="
+                    + "jdbc:postgresql://<host>:5432/<database>, kosync.db.user and kosync.db.password (WildFly: "
+                    + "jboss-cli /system-property=kosync.db.url:add(value=...); Payara: asadmin set-config-property "
+                    + "--source=domain --propertyName=kosync.db.url --propertyValue=...; or KOSYNC_DB_URL, "
+                    + "KOSYNC_DB_USER, KOSYNC_DB_PASSWORD in the server''s environment before it starts), then deploy "
+                    + "again.",
+                file),
+            () -> LOG.log(Level.INFO, "KOsync stores its data in {0}", settings.redactedUrl()));
   }
 }
