@@ -52,8 +52,9 @@ public final class Pepper {
     }
     Files.writeString(
         file, Base64.getEncoder().encodeToString(bytes) + "\n", StandardCharsets.US_ASCII);
+    // a lifecycle fact of every first start, not a fault: an operator acts on it once
     LOG.log(
-        Level.WARNING,
+        Level.INFO,
         "KOSYNC1203: Generated a new password pepper in {0}. Back it up with the database: without it no stored password can be "
             + "verified. Servers sharing one database need the same pepper (set KOSYNC_PEPPER).",
         file);

@@ -112,8 +112,9 @@ public class SigningKeys {
       Files.writeString(
           temporary, pem("PRIVATE KEY", pair.getPrivate().getEncoded()), StandardCharsets.US_ASCII);
       Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+      // a lifecycle fact of every first start, not a fault: an operator acts on it once
       LOG.log(
-          Level.WARNING,
+          Level.INFO,
           "KOSYNC1202: Generated a token signing key in {0}. Back it up; servers sharing a database need the same "
               + "key (set kosync.jwt.signing-key).",
           file);

@@ -3,10 +3,12 @@ package org.kosync.storage.boundary;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.PersistenceUnit;
@@ -16,6 +18,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.Liquibase;
@@ -48,6 +52,9 @@ public class SchemaMigrations {
 
   @Inject
   Config config;
+
+  @Resource
+  ManagedThreadFactory threads;
 
   @Inject
   @ConfigProperty(name = "kosync.db.migrate", defaultValue = "true")
@@ -85,6 +92,25 @@ public class SchemaMigrations {
   }
 
   private void update() {
+    // Liquibase keeps its scope, and through it this application's class loader, in an inheritable
+    // thread local that it never clears. On the deploying thread, a server thread that outlives the
+    // deployment, Payara reports it as a leak at undeploy; a thread of its own ends with the
+    // migration and takes it along.
+    var migration = new FutureTask<Void>(this::updateOnOwnConnection, null);
+    threads.newThread(migration).start();
+    try {
+      migration.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException failure
+          ? failure
+          : new IllegalStateException("Schema migration failed", e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while migrating the schema", e);
+    }
+  }
+
+  private void updateOnOwnConnection() {
     // not from the pool: a migration may rightly wait longer for a statement than any request's
     // query may (kosync.db.timeout)
     try (var connection =
@@ -117,14 +143,19 @@ public class SchemaMigrations {
   }
 
   private static void announce(DatabaseSettings settings) {
-    if (settings.embedded()) {
-      LOG.log(
-          Level.INFO,
-          "KOSYNC3002: KOsync stores its data in an embedded H2 database: {0}. Back up that directory. To use PostgreSQL instead, "
-              + "set KOSYNC_DB_URL=jdbc:postgresql://host:5432/kosync, KOSYNC_DB_USER and KOSYNC_DB_PASSWORD.",
-          settings.redactedUrl());
-    } else {
-      LOG.log(Level.INFO, "KOSYNC3003: KOsync stores its data in {0}", settings.redactedUrl());
-    }
+    settings
+        .embeddedFile()
+        .ifPresentOrElse(
+            file -> LOG.log(
+                Level.WARNING,
+                "KOSYNC3002: No database is configured (kosync.db.url): every account and reading position is kept in the "
+                    + "embedded H2 database {0}, on this server alone. For PostgreSQL, set kosync.db.url="
+                    + "jdbc:postgresql://<host>:5432/<database>, kosync.db.user and kosync.db.password (WildFly: "
+                    + "jboss-cli /system-property=kosync.db.url:add(value=...); Payara: asadmin set-config-property "
+                    + "--source=domain --propertyName=kosync.db.url --propertyValue=...; or KOSYNC_DB_URL, "
+                    + "KOSYNC_DB_USER, KOSYNC_DB_PASSWORD in the server''s environment before it starts), then deploy "
+                    + "again.",
+                file),
+            () -> LOG.log(Level.INFO, "KOSYNC3003: KOsync stores its data in {0}", settings.redactedUrl()));
   }
 }

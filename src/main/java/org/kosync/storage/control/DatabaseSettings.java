@@ -1,6 +1,7 @@
 package org.kosync.storage.control;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
@@ -25,6 +26,8 @@ public record DatabaseSettings(
   // recreate them
   static final String H2_OPTIONS = ";MODE=PostgreSQL";
 
+  static final String H2_FILE = "jdbc:h2:file:";
+
   public static DatabaseSettings from(Config config) {
     var url = config.getOptionalValue("kosync.db.url", String.class).filter(u -> !u.isBlank());
     var user = config.getOptionalValue("kosync.db.user", String.class);
@@ -35,11 +38,21 @@ public record DatabaseSettings(
         .orElse(DEFAULT_TIMEOUT);
     return url.map(u -> new DatabaseSettings(u, user, password, false, timeout))
         .orElseGet(() -> new DatabaseSettings(
-            "jdbc:h2:file:" + DataDirectory.of(config).resolve("kosync") + H2_OPTIONS,
+            H2_FILE + DataDirectory.of(config).resolve("kosync") + H2_OPTIONS,
             user,
             password,
             true,
             timeout));
+  }
+
+  /** The file of the embedded database that stands in when no URL is configured. */
+  public Optional<Path> embeddedFile() {
+    if (!embedded) {
+      return Optional.empty();
+    }
+    // H2 keeps a file database in <path>.mv.db
+    return Optional.of(
+        Path.of(url.substring(H2_FILE.length(), url.length() - H2_OPTIONS.length()) + ".mv.db"));
   }
 
   /** {@link Duration#ZERO}: wait as long as the database takes. */

@@ -3,6 +3,7 @@ package org.kosync.storage.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +22,18 @@ class DatabaseSettingsTest {
     assertEquals(
         "jdbc:h2:file:/data/kosync",
         of("jdbc:h2:file:/data/kosync;MODE=PostgreSQL;PASSWORD=x").redactedUrl());
+  }
+
+  @Test
+  void namesTheFileOfTheEmbeddedDatabase() {
+    var settings = new DatabaseSettings(
+        DatabaseSettings.H2_FILE + "/var/lib/kosync/kosync" + DatabaseSettings.H2_OPTIONS,
+        Optional.empty(),
+        Optional.empty(),
+        true,
+        DatabaseSettings.DEFAULT_TIMEOUT);
+    assertEquals(Optional.of(Path.of("/var/lib/kosync/kosync.mv.db")), settings.embeddedFile());
+    assertEquals(Optional.empty(), of("jdbc:postgresql://db/kosync").embeddedFile());
   }
 
   @Test
