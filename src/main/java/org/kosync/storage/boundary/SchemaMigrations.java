@@ -1,9 +1,9 @@
 package org.kosync.storage.boundary;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
-import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
@@ -156,6 +156,7 @@ public class SchemaMigrations {
                     + "KOSYNC_DB_USER, KOSYNC_DB_PASSWORD in the server''s environment before it starts), then deploy "
                     + "again.",
                 file),
-            () -> LOG.log(Level.INFO, "KOSYNC3003: KOsync stores its data in {0}", settings.redactedUrl()));
+            () -> LOG.log(
+                Level.INFO, "KOSYNC3003: KOsync stores its data in {0}", settings.redactedUrl()));
   }
 }
