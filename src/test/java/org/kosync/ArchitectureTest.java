@@ -50,7 +50,16 @@ class ArchitectureTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"auth", "documents", "operations", "problems", "rpc", "sessions", "storage", "sync"
+      strings = {
+        "auth",
+        "documents",
+        "meters",
+        "operations",
+        "problems",
+        "rpc",
+        "sessions",
+        "storage",
+        "sync"
       })
   void noImportRunsBackUpWithinAComponent(String component) {
     var root = "org.kosync." + component;

@@ -1,7 +1,7 @@
 package org.kosync.auth.control;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
+import org.kosync.meters.control.Meters;
 
 /**
  * What an operator watches of authentication: {@code kosync_auth_failures_total} by the kind of
@@ -16,18 +16,18 @@ public final class AuthMeters {
   public static void failed(String kind) {
     Counter.builder("kosync.auth.failures")
         .tag("kind", kind)
-        .register(Metrics.globalRegistry)
+        .register(Meters.REGISTRY)
         .increment();
   }
 
   static void rateLimited(String kind) {
     Counter.builder("kosync.rate.limited")
         .tag("kind", kind)
-        .register(Metrics.globalRegistry)
+        .register(Meters.REGISTRY)
         .increment();
   }
 
   public static void registered() {
-    Counter.builder("kosync.registrations").register(Metrics.globalRegistry).increment();
+    Counter.builder("kosync.registrations").register(Meters.REGISTRY).increment();
   }
 }

@@ -3,7 +3,6 @@ package org.kosync.auth.control;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.annotation.PostConstruct;
@@ -25,6 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kosync.auth.entity.Caller;
+import org.kosync.meters.control.Meters;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
 import org.kosync.storage.control.DataDirectory;
@@ -71,10 +71,10 @@ public class Credentials {
           Duration.ofMillis(10),
           Duration.ofMillis(50),
           Duration.ofMillis(100))
-      .register(Metrics.globalRegistry);
+      .register(Meters.REGISTRY);
   private static final Counter HASHES = Counter.builder("kosync.auth.hashes")
       .description("Slow hashes computed (registrations, password changes, uncached checks)")
-      .register(Metrics.globalRegistry);
+      .register(Meters.REGISTRY);
 
   private static final byte PASSWORD = 0;
   private static final byte TOKEN = 1;
@@ -99,7 +99,7 @@ public class Credentials {
         .recordStats()
         .build();
     // cache_gets_total{cache="credentials",result="hit"|"miss"}: the hit ratio an operator watches
-    CaffeineCacheMetrics.monitor(Metrics.globalRegistry, verified, "credentials");
+    CaffeineCacheMetrics.monitor(Meters.REGISTRY, verified, "credentials");
     var permits =
         hashConcurrency > 0 ? hashConcurrency : Runtime.getRuntime().availableProcessors();
     slowHashes = new Semaphore(permits, true);

@@ -2,7 +2,6 @@ package org.kosync.documents.control;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import org.kosync.meters.control.Meters;
 import org.kosync.problems.control.DatabaseOutage;
 
 /**
@@ -40,8 +40,8 @@ public final class StatementMeters {
       time = Timer.builder("kosync.db.statement")
           .tag("statement", name)
           .serviceLevelObjectives(BUCKETS)
-          .register(Metrics.globalRegistry);
-      done = Counter.builder(counted).register(Metrics.globalRegistry);
+          .register(Meters.REGISTRY);
+      done = Counter.builder(counted).register(Meters.REGISTRY);
     }
 
     public <T> T record(Work<T> work) throws SQLException {
@@ -74,13 +74,13 @@ public final class StatementMeters {
   public static final Statement READ = new Statement("read", "kosync.progress.reads");
   private static final Timer WAIT = Timer.builder("kosync.db.connection.wait")
       .serviceLevelObjectives(BUCKETS)
-      .register(Metrics.globalRegistry);
+      .register(Meters.REGISTRY);
   private static final AtomicInteger HELD = new AtomicInteger();
 
   static {
     Gauge.builder("kosync.db.connections.held", HELD, AtomicInteger::get)
         .description("Pooled connections KOsync's push and read statements hold right now")
-        .register(Metrics.globalRegistry);
+        .register(Meters.REGISTRY);
   }
 
   private StatementMeters() {}

@@ -1,6 +1,5 @@
 package org.kosync.operations.boundary;
 
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.kosync.meters.control.Meters;
 import org.kosync.operations.control.Routes;
 
 /**
@@ -56,7 +56,7 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
         .tag("route", route)
         .tag("status", Integer.toString(response.getStatus()))
         .serviceLevelObjectives(BUCKETS)
-        .register(Metrics.globalRegistry)
+        .register(Meters.REGISTRY)
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
   }
 }

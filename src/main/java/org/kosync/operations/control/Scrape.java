@@ -1,24 +1,22 @@
 package org.kosync.operations.control;
 
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import org.kosync.meters.control.Meters;
 
 /**
- * The Prometheus text every node serves at {@code /metrics}. Meters live in Micrometer's global
- * registry, where each component registers its own without knowing of this one; the Prometheus
- * registry joins it at start, with the JVM's memory, GC, threads and CPU. Micrometer in the WAR,
+ * The Prometheus text every node serves at {@code /metrics}: the meters every component records in
+ * {@link Meters#REGISTRY}, and, bound here at start, the JVM's memory, GC, threads and CPU. Micrometer in the WAR,
  * not the servers' metrics (WildFly's Micrometer subsystem, Payara's MicroProfile Metrics), gives
  * one identical scrape on both: same names, same labels, same port as the application.
  */
@@ -34,7 +32,7 @@ public class Scrape {
 
   @PostConstruct
   void join() {
-    prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    prometheus = Meters.REGISTRY;
     new JvmMemoryMetrics().bindTo(prometheus);
     gc = new JvmGcMetrics();
     gc.bindTo(prometheus);
@@ -42,12 +40,10 @@ public class Scrape {
     new ClassLoaderMetrics().bindTo(prometheus);
     new ProcessorMetrics().bindTo(prometheus);
     new UptimeMetrics().bindTo(prometheus);
-    Metrics.addRegistry(prometheus);
   }
 
   @PreDestroy
   void leave() {
-    Metrics.removeRegistry(prometheus);
     gc.close();
     prometheus.close();
   }

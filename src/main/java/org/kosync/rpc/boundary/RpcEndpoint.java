@@ -1,7 +1,6 @@
 package org.kosync.rpc.boundary;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
 import jakarta.inject.Inject;
 import jakarta.json.JsonValue;
 import jakarta.websocket.CloseReason;
@@ -19,6 +18,7 @@ import java.time.Instant;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.kosync.auth.control.TokenVerifier;
 import org.kosync.auth.entity.Caller;
+import org.kosync.meters.control.Meters;
 import org.kosync.problems.entity.SyncException;
 import org.kosync.rpc.control.MessageAssembly;
 import org.kosync.rpc.control.Messages;
@@ -93,7 +93,7 @@ public class RpcEndpoint {
     // 1013 fell behind, 1001 no answer to pings, 1008 token expired or refused, 1009 too big
     Counter.builder("kosync.websocket.closed")
         .tag("code", Integer.toString(reason.getCloseCode().getCode()))
-        .register(Metrics.globalRegistry)
+        .register(Meters.REGISTRY)
         .increment();
     if (session.getUserProperties().get(LIVE) instanceof LiveSession live) {
       registry.close(live);

@@ -1,7 +1,6 @@
 package org.kosync.rpc.control;
 
 import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -17,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.kosync.documents.boundary.Documents;
 import org.kosync.documents.control.DocumentJson;
 import org.kosync.documents.entity.DocumentChanged;
+import org.kosync.meters.control.Meters;
 import org.kosync.sessions.control.SessionRegistry;
 
 /**
@@ -39,10 +39,10 @@ public class Announcer {
           Duration.ofMillis(100),
           Duration.ofMillis(500),
           Duration.ofSeconds(1))
-      .register(Metrics.globalRegistry);
+      .register(Meters.REGISTRY);
   private static final Counter ANNOUNCES = Counter.builder("kosync.websocket.announces")
       .description("Announce frames queued, one per subscribed session")
-      .register(Metrics.globalRegistry);
+      .register(Meters.REGISTRY);
 
   @Inject
   SessionRegistry registry;

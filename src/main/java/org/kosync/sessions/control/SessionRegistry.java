@@ -1,7 +1,6 @@
 package org.kosync.sessions.control;
 
 import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.Metrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -20,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kosync.meters.control.Meters;
 
 /**
  * Open WebSocket sessions per account and which of them subscribed to the account's changes; "send
@@ -102,7 +102,7 @@ public class SessionRegistry {
     // a function of the map, not of this bean: a gauge must not keep a proxy's target alive
     Gauge.builder("kosync.websocket.sessions", byAccount, SessionRegistry::countOpen)
         .description("Open WebSocket sessions")
-        .register(Metrics.globalRegistry);
+        .register(Meters.REGISTRY);
   }
 
   public int openSessions() {
