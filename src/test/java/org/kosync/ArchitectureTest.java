@@ -55,6 +55,7 @@ class ArchitectureTest {
         "documents",
         "meters",
         "operations",
+        "page",
         "problems",
         "rpc",
         "sessions",

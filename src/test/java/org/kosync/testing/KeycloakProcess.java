@@ -46,6 +46,9 @@ public final class KeycloakProcess {
   public static final String CLIENT = "kosync-tests";
   public static final String AUDIENCE = "kosync";
 
+  /** The realm's public client for KOsync's web page: authorization code with PKCE (S256). */
+  public static final String PAGE_CLIENT = "kosync-page";
+
   private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
 
   private static final HttpClient HTTP = HttpClient.newBuilder()

@@ -45,7 +45,7 @@ final class JwksLocation {
   }
 
   private static ProviderKeys.Source discovered(String issuer) {
-    var discovery = URI.create(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration");
+    var discovery = discoveryOf(issuer);
     return source(
         () -> {
           try (var reader =
@@ -62,7 +62,11 @@ final class JwksLocation {
         discovery.toString());
   }
 
-  private static String get(URI uri) throws IOException {
+  static URI discoveryOf(String issuer) {
+    return URI.create(issuer.replaceAll("/+$", "") + "/.well-known/openid-configuration");
+  }
+
+  static String get(URI uri) throws IOException {
     var request = HttpRequest.newBuilder(uri)
         .timeout(TIMEOUT)
         .header("Accept", "application/json")

@@ -38,15 +38,26 @@ public class TokenIssuer {
   public static final String USE = "use";
 
   public static final String WEBSOCKET = "websocket";
+
+  /** In a WebSocket URI's token: when the connection it opened is closed (Unix seconds). */
+  public static final String SESSION_EXPIRES = "session_exp";
+
   static final Duration WEBSOCKET_LIFETIME = Duration.ofSeconds(60);
 
   public String issue(Caller caller, int credentialVersion) {
     return sign(claims(caller, credentialVersion, lifetime(duration)));
   }
 
+  /**
+   * The connection a WebSocket URI opens lasts as long as a token from /api/auth.jwt would (until
+   * {@link #SESSION_EXPIRES}); only opening it must happen within the URI's 60 seconds.
+   */
   public String issueForWebSocket(Caller caller, int credentialVersion) {
     var claims = claims(caller, credentialVersion, WEBSOCKET_LIFETIME);
     claims.setClaim(USE, WEBSOCKET);
+    var sessionExpires = NumericDate.now();
+    sessionExpires.addSeconds(lifetime(duration).toSeconds());
+    claims.setClaim(SESSION_EXPIRES, sessionExpires.getValue());
     return sign(claims);
   }
 

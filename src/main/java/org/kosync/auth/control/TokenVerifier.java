@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jose4j.jwt.JwtClaims;
 import org.jose4j.jwt.MalformedClaimException;
 import org.jose4j.jwt.consumer.InvalidJwtException;
 import org.jose4j.jwt.consumer.JwtConsumer;
@@ -123,11 +124,22 @@ public class TokenVerifier {
       checked.consumer().processContext(context);
       allowedUse(context, where);
       var caller = checked.source().caller(context.getJwtClaims());
-      return new Verified(
-          caller, instant(context.getJwtClaims().getExpirationTime().getValue()));
+      return new Verified(caller, instant(lastsUntil(context.getJwtClaims(), where)));
     } catch (InvalidJwtException | MalformedClaimException e) {
       throw invalid();
     }
+  }
+
+  // a connection opened with a WebSocket URI outlives the URI's token
+  // (TokenIssuer.issueForWebSocket)
+  private static long lastsUntil(JwtClaims claims, Presented where) throws MalformedClaimException {
+    var expires = claims.getExpirationTime().getValue();
+    if (where == Presented.WEBSOCKET_URI
+        && TokenIssuer.WEBSOCKET.equals(claims.getClaimValueAsString(TokenIssuer.USE))
+        && claims.getClaimValue(TokenIssuer.SESSION_EXPIRES) instanceof Number session) {
+      return Math.max(expires, session.longValue());
+    }
+    return expires;
   }
 
   /** A valid token may name any second, even one past what an Instant holds (found by fuzzing). */

@@ -27,10 +27,17 @@ public class AcceptPolicyFilter implements ContainerRequestFilter {
 
   @Override
   public void filter(ContainerRequestContext request) {
-    if (!isHealthProbe(request.getUriInfo().getPath())) {
+    var path = request.getUriInfo().getPath();
+    if (!isHealthProbe(path) && !isWebPage(path)) {
       AcceptPolicy.check(request.getHeaderString(HttpHeaders.ACCEPT), strict);
     }
     request.getHeaders().putSingle(HttpHeaders.ACCEPT, MediaType.WILDCARD);
+  }
+
+  // / and /page/… are the reader's web page (org.kosync.page), asked for by browsers
+  static boolean isWebPage(String path) {
+    var relative = path.startsWith("/") ? path.substring(1) : path;
+    return relative.isEmpty() || relative.startsWith("page/");
   }
 
   // /health… (org.kosync.operations) is asked by load balancers and orchestrators, not KOReader,

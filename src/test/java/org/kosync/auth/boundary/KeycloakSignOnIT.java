@@ -1,6 +1,7 @@
 package org.kosync.auth.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kosync.testing.Replies.assertError;
 
@@ -8,6 +9,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,7 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.kosync.testing.Browser;
 import org.kosync.testing.Deployments;
 import org.kosync.testing.KeycloakProcess;
 import org.kosync.testing.KoreaderClient;
@@ -23,6 +26,7 @@ import org.kosync.testing.KoreaderClient.User;
 import org.kosync.testing.KoreaderExtension;
 import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.TestDatabase;
+import org.openqa.selenium.By;
 
 /**
  * Single sign-on with a real identity provider: Keycloak ({@link KeycloakProcess}, realm {@code
@@ -50,6 +54,8 @@ class KeycloakSignOnIT {
         "kosync.oidc.issuer", keycloak.issuer(),
         "kosync.oidc.audience", KeycloakProcess.AUDIENCE,
         "kosync.oidc.create-users", "false",
+        "kosync.oidc.client-id", KeycloakProcess.PAGE_CLIENT,
+        "kosync.oidc.display-name", "Keycloak",
         "ENABLE_WEBSOCKET_API", "true"));
   }
 
@@ -121,6 +127,37 @@ class KeycloakSignOnIT {
       assertError(withBearer(client, path, altered), 401, 2001, "Unauthorized");
     }
   }
+
+  @Test
+  void aPersonSignsInOnTheWebPageThroughKeycloak(KoreaderClient client) {
+    var pushed =
+        client.pushProgress(READER, "feedfacefeedfacefeedfacefeedface", "/body/p[9]", 0.3, "Kobo");
+    assertEquals(200, pushed.status(), pushed::toString);
+    try (var browser = Browser.open(Browser.DESKTOP)) {
+      browser.go(KoreaderExtension.base().toString());
+      var button = browser.await(PAGE_WAIT, d -> d.findElement(By.id("provider-signin")));
+      assertEquals("Sign in with Keycloak", button.getText());
+      button.click();
+      // Keycloak's own login page, then back with a code the page exchanges (PKCE) for a token
+      browser.type("#username", "reader");
+      browser.type("#password", "reader-password");
+      browser.find("#kc-login").click();
+      browser.await(
+          PAGE_WAIT, d -> !d.findElements(By.cssSelector("#books li[data-id]")).isEmpty());
+      assertEquals(
+          "feedfacefeedfacefeedfacefeedface",
+          browser.find("#books li[data-id]").getDomAttribute("data-id"));
+      assertFalse(
+          browser.driver().getCurrentUrl().contains("code="), "the code leaves the address");
+      browser.find("#nav-account").click();
+      assertEquals(
+          "reader",
+          browser.await(PAGE_WAIT, d -> d.findElement(By.id("account-name"))).getText());
+      browser.screenshot("account-through-keycloak");
+    }
+  }
+
+  static final Duration PAGE_WAIT = Duration.ofSeconds(15);
 
   private static Reply withBearer(KoreaderClient client, String path, String token) {
     return client.send(

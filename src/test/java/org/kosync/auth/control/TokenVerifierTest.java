@@ -2,6 +2,7 @@ package org.kosync.auth.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -109,6 +110,27 @@ class TokenVerifierTest {
     var verified = verifier.verify(token, Presented.BEARER);
     assertEquals(READER, verified.caller());
     assertEquals(verifier.verify(token, Presented.WEBSOCKET_URI).expiresAt(), verified.expiresAt());
+  }
+
+  @Test
+  void aWebSocketUrisConnectionLastsAsLongAsASessionNotAsTheUri() {
+    var session = NumericDate.now();
+    session.addSeconds(6 * 3600);
+    var uriToken = token(c -> {
+      c.setExpirationTimeMinutesInTheFuture(1);
+      c.setClaim(TokenIssuer.USE, TokenIssuer.WEBSOCKET);
+      c.setClaim(TokenIssuer.SESSION_EXPIRES, session.getValue());
+    });
+    assertEquals(
+        session.getValue(),
+        verifier.verify(uriToken, Presented.WEBSOCKET_URI).expiresAt().getEpochSecond());
+    // the claim lengthens nothing but a WebSocket URI's connection
+    var plain = token(c -> {
+      c.setExpirationTimeMinutesInTheFuture(1);
+      c.setClaim(TokenIssuer.SESSION_EXPIRES, session.getValue());
+    });
+    var verified = verifier.verify(plain, Presented.WEBSOCKET_URI);
+    assertTrue(verified.expiresAt().isBefore(Instant.now().plusSeconds(120)), verified::toString);
   }
 
   @Test
