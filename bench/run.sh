@@ -22,6 +22,12 @@
 #   BENCH_USERS=200  BENCH_DOCS=50  BENCH_USER_PREFIX=bench-user-  BENCH_PASSWORD=bench-password
 #   BENCH_SETUP_PARALLEL=4   concurrent curl processes while creating/warming/seeding users
 #   BENCH_OUT=bench/results/<UTC time>   where raw wrk output and the result table are written
+#   BENCH_SERVER_PID=<pid>   the server process whose CPU time is reported (default: the process
+#                            listening on the base URL's port, found with ss; on this machine only)
+#
+# CPU per request: for each measured run, the CPU time (user + system, from /proc) the server
+# process and all PostgreSQL processes spent, divided by the requests wrk completed: µs/request.
+# Both count only when they run on this machine; "-" otherwise.
 #
 # Exit status: 0 all runs clean; 1 some run had non-2xx responses, socket errors, empty GETs or
 # no result; 2 server not reachable, or setup failed; 3 wrk missing and not installable.
@@ -178,11 +184,38 @@ if [[ -n "$problems" || $(wc -l < "$OUT/setup.txt") -ne $USERS ]]; then
   die "setup failed for some users (402 on create with auth 401 means the user exists with another password); see $OUT/setup.txt"
 fi
 
+# --- CPU time from /proc --------------------------------------------------------------------
+
+TICK_US=$(( 1000000 / $(getconf CLK_TCK) ))
+port="${BASE_URL##*:}"; port="${port%%/*}"
+[[ "$port" =~ ^[0-9]+$ ]] || port=80
+SERVER_PID="${BENCH_SERVER_PID:-$(ss -ltnpH "sport = :$port" 2>/dev/null | grep -o 'pid=[0-9]*' | head -n1 | cut -d= -f2 || true)}"
+[[ -n "$SERVER_PID" && -r "/proc/$SERVER_PID/stat" ]] || { SERVER_PID=""; log "no server process found on port $port: CPU per request not reported (BENCH_SERVER_PID=…)"; }
+
+# utime + stime (+ reaped children's, for the postmaster's exited backends) in clock ticks
+ticks_of() {
+  local stat
+  stat="$(cat "/proc/$1/stat" 2>/dev/null)" || { echo 0; return; }
+  stat="${stat##*) }"
+  awk -v with_children="$2" '{ print $12 + $13 + (with_children ? $14 + $15 : 0) }' <<<"$stat"
+}
+server_ticks() { [[ -n "$SERVER_PID" ]] && ticks_of "$SERVER_PID" 0 || echo 0; }
+postgres_ticks() {
+  local total=0 pid
+  for pid in $(pgrep -x postgres 2>/dev/null); do
+    total=$(( total + $(ticks_of "$pid" 1) ))
+  done
+  echo "$total"
+}
+per_request() { # ticks requests
+  (( $2 > 0 )) && awk -v t="$1" -v r="$2" -v us="$TICK_US" 'BEGIN { printf "%.0f", t * us / r }' || echo -
+}
+
 # --- runs -------------------------------------------------------------------------------------
 
 field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<<"$2"; }
 
-printf 'mode\tconnections\treq_s\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\tempty_gets\trequests\n' > "$OUT/results.tsv"
+printf 'mode\tconnections\treq_s\tp50_ms\tp99_ms\tnon2xx\tsocket_errors\tempty_gets\trequests\tserver_us\tpostgres_us\n' > "$OUT/results.tsv"
 status=0
 for mode in $MODES; do
   for conns in $CONNECTIONS; do
@@ -194,18 +227,22 @@ for mode in $MODES; do
       wrk -d "${WARMUP}s" "${wrk_args[@]}" > "$OUT/$mode-c$conns-warmup.txt" 2>&1 || true
     fi
     log "$mode c=$conns: measuring ${DURATION}s"
+    server_before=$(server_ticks); postgres_before=$(postgres_ticks)
     wrk -d "${DURATION}s" "${wrk_args[@]}" > "$OUT/$mode-c$conns.txt" 2>&1 || true
+    server_used=$(( $(server_ticks) - server_before )); postgres_used=$(( $(postgres_ticks) - postgres_before ))
     line="$(grep '^BENCH_RESULT ' "$OUT/$mode-c$conns.txt" | tail -n1 || true)"
     if [[ -z "$line" ]]; then
       log "ERROR: wrk produced no result for $mode c=$conns:"
       tail -n 5 "$OUT/$mode-c$conns.txt" >&2
-      printf '%s\t%s\t-\t-\t-\t-\t-\t-\t-\n' "$mode" "$conns" >> "$OUT/results.tsv"
+      printf '%s\t%s\t-\t-\t-\t-\t-\t-\t-\t-\t-\n' "$mode" "$conns" >> "$OUT/results.tsv"
       status=1
       continue
     fi
     non2xx=$(field non2xx "$line"); sock=$(field socket_errors "$line"); empty=$(field empty_gets "$line")
-    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$conns" "$(field rps "$line")" "$(field p50_ms "$line")" \
-      "$(field p99_ms "$line")" "$non2xx" "$sock" "$empty" "$(field requests "$line")" >> "$OUT/results.tsv"
+    requests=$(field requests "$line")
+    server_us=-; [[ -n "$SERVER_PID" ]] && server_us=$(per_request "$server_used" "$requests")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$mode" "$conns" "$(field rps "$line")" "$(field p50_ms "$line")" \
+      "$(field p99_ms "$line")" "$non2xx" "$sock" "$empty" "$requests" "$server_us" "$(per_request "$postgres_used" "$requests")" >> "$OUT/results.tsv"
     if (( non2xx > 0 || sock > 0 || empty > 0 )); then
       status=1
       log "WARNING: $mode c=$conns: $non2xx non-2xx, $sock socket errors, $empty empty GETs"
@@ -218,8 +255,8 @@ done
 {
   echo
   awk -F'\t' '
-    NR == 1 { printf "%-5s %11s %10s %9s %9s %8s %9s\n", "mode", "connections", "req/s", "p50 ms", "p99 ms", "non-2xx", "sock-err"; next }
-    { printf "%-5s %11s %10s %9s %9s %8s %9s\n", $1, $2, $3, $4, $5, $6, $7 }
+    NR == 1 { printf "%-5s %11s %10s %9s %9s %8s %9s %12s %12s\n", "mode", "connections", "req/s", "p50 ms", "p99 ms", "non-2xx", "sock-err", "server µs/req", "postgres µs/req"; next }
+    { printf "%-5s %11s %10s %9s %9s %8s %9s %12s %12s\n", $1, $2, $3, $4, $5, $6, $7, $10, $11 }
   ' "$OUT/results.tsv"
   echo
 } | tee "$OUT/summary.txt"

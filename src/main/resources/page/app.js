@@ -27,6 +27,7 @@ async function route() {
   leaveView();
   leaveView = () => {};
   if (!current) return;
+  say(''); // a message belongs to the view it was said in
   const hash = window.location.hash.replace(/^#/, '') || '/';
   document.querySelectorAll('#nav a').forEach((link) => {
     const active = link.getAttribute('href') === `#${hash}` || (hash.startsWith('/book/') && link.id === 'nav-books');
@@ -57,6 +58,7 @@ async function begin(session) {
   } catch (error) {
     say(error.message);
   }
+  if (current !== session) return; // signed out meanwhile (the token was refused)
   live = new Live({
     onState: showLive,
     onChange: (doc) => library.apply(doc),

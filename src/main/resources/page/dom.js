@@ -15,12 +15,17 @@ export function h(tag, attributes = {}, ...children) {
 
 export const $ = (selector, root = document) => root.querySelector(selector);
 
-/** Replaces what <main> shows and moves focus there, for keyboards and screen readers. */
+/**
+ * Replaces what <main> shows; a new view also gets the focus, for keyboards and screen readers
+ * (the same view redrawn by a live update leaves the focus where the person is).
+ */
 export function show(title, ...children) {
   const main = $('#main');
+  const heading = title ? `${title} · KOsync` : 'KOsync';
+  const isNew = document.title !== heading;
   main.replaceChildren(...children);
-  document.title = title ? `${title} · KOsync` : 'KOsync';
-  main.focus({ preventScroll: true });
+  document.title = heading;
+  if (isNew) main.focus({ preventScroll: true });
 }
 
 let messageTimer;

@@ -99,7 +99,11 @@ public final class Browser implements AutoCloseable {
   }
 
   public <T> T await(Duration timeout, Function<WebDriver, T> condition) {
-    return new WebDriverWait(driver, timeout, Duration.ofMillis(50)).until(condition);
+    // a live page redraws a view when an announce arrives: an element found a moment ago may be
+    // gone
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(50))
+        .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(condition);
   }
 
   /** Waits for the element, then types into it what a person would. */
@@ -107,6 +111,14 @@ public final class Browser implements AutoCloseable {
     var field = await(Duration.ofSeconds(10), d -> d.findElement(By.cssSelector(css)));
     field.clear();
     field.sendKeys(text);
+  }
+
+  /** Adds {@code header} to every request the page makes, as a reverse proxy in front would. */
+  public void sendWithEveryRequest(String header, String value) {
+    driver.executeCdpCommand("Network.enable", java.util.Map.of());
+    driver.executeCdpCommand(
+        "Network.setExtraHTTPHeaders",
+        java.util.Map.of("headers", java.util.Map.of(header, value)));
   }
 
   /** As if the system were set to dark: {@code prefers-color-scheme: dark}. */

@@ -46,11 +46,11 @@ public final class PageRelay implements AutoCloseable {
       try (InputStream in = from.getInputStream()) {
         OutputStream out = to.getOutputStream();
         var buffer = new byte[16384];
-        var first = fromBrowser;
         for (int read; (read = in.read(buffer)) != -1; ) {
-          if (first) {
-            webSocket = startsWith(buffer, read, WEBSOCKET_REQUEST);
-            first = false;
+          // a request starts a read on an idle connection; the browser may reuse a kept-alive
+          // one for its WebSocket handshake, which then never carries HTTP again
+          if (fromBrowser && startsWith(buffer, read, WEBSOCKET_REQUEST)) {
+            webSocket = true;
           }
           out.write(buffer, 0, read);
           out.flush();

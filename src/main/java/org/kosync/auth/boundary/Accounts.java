@@ -62,9 +62,12 @@ public class Accounts {
     if (store.byUsername(username).isPresent()) {
       throw new SyncException(SyncError.USER_EXISTS);
     }
+    var generation = credentials.generation();
     var hash = credentials.hash(key);
     try {
       var caller = store.insert(username, Optional.of(hash));
+      // the hash was just computed: the new reader's first sync need not compute it again
+      credentials.remember(credentials.cacheKey(username, key), caller, generation);
       AuthMeters.registered();
       LOG.log(Level.INFO, "KOSYNC1001: Account {0} registered", caller.accountId());
       return caller;
@@ -151,6 +154,12 @@ public class Accounts {
     if (!changed) {
       throw new SyncException(SyncError.ACCOUNT_NOT_FOUND);
     }
+    // the person signs in with it next (the web page does at once): no second slow hash for that
+    var generation = credentials.generation();
+    credentials.remember(
+        credentials.cacheKey(caller.username(), newKey),
+        new Caller(caller.accountId(), caller.username()),
+        generation);
     LOG.log(Level.INFO, "KOSYNC1002: Account {0} changed its password", caller.accountId());
   }
 

@@ -83,11 +83,7 @@ public class KoreaderAuthFilter implements ContainerRequestFilter {
   /** Only from a trusted proxy: from anyone else the header is a claim, and ignored. */
   private Optional<Caller> proxyUser() {
     return proxies
-        .authHeader()
-        .map(servletRequest::getHeader)
-        .map(String::strip)
-        .filter(user -> !user.isEmpty())
-        .filter(user -> proxies.trusted().trusts(servletRequest.getRemoteAddr()))
+        .namedUser(servletRequest::getHeader, servletRequest.getRemoteAddr())
         .map(user -> {
           try {
             return people.person(HeaderText.decode(user));

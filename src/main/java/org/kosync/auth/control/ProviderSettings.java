@@ -35,16 +35,46 @@ public class ProviderSettings {
   @ConfigProperty(name = "kosync.oidc.jwks.max-age", defaultValue = "PT10M")
   Duration maxAge;
 
+  // the web page's own client at the provider: public, authorization code with PKCE; unset, the
+  // page offers no provider sign-in (the provider's tokens still work on the API)
+  @Inject
+  @ConfigProperty(name = "kosync.oidc.client-id")
+  Optional<String> pageClientId;
+
+  @Inject
+  @ConfigProperty(name = "kosync.oidc.display-name")
+  Optional<String> displayName;
+
+  @Inject
+  @ConfigProperty(name = "kosync.oidc.scope", defaultValue = "openid")
+  String scope;
+
   public Optional<String> issuer() {
-    return issuer.map(String::strip).filter(i -> !i.isEmpty());
+    return present(issuer);
   }
 
   public Optional<String> jwks() {
-    return jwks.map(String::strip).filter(j -> !j.isEmpty());
+    return present(jwks);
   }
 
   public Optional<String> audience() {
-    return audience.map(String::strip).filter(a -> !a.isEmpty());
+    return present(audience);
+  }
+
+  public Optional<String> pageClientId() {
+    return present(pageClientId);
+  }
+
+  public Optional<String> displayName() {
+    return present(displayName);
+  }
+
+  public String scope() {
+    return scope.strip();
+  }
+
+  private static Optional<String> present(Optional<String> setting) {
+    return setting.map(String::strip).filter(s -> !s.isEmpty());
   }
 
   public String usernameClaim() {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the web page needs to sign a person in at the identity provider: the OIDC authorization
@@ -37,20 +36,6 @@ public class ProviderSignIn {
 
   @Inject
   ProviderSettings settings;
-
-  // the page's own client at the provider: public, authorization code with PKCE; unset, the page
-  // offers no provider sign-in (tokens from elsewhere still work on the API)
-  @Inject
-  @ConfigProperty(name = "kosync.oidc.client-id")
-  Optional<String> clientId;
-
-  @Inject
-  @ConfigProperty(name = "kosync.oidc.display-name")
-  Optional<String> displayName;
-
-  @Inject
-  @ConfigProperty(name = "kosync.oidc.scope", defaultValue = "openid")
-  String scope;
 
   Clock clock = Clock.systemUTC();
 
@@ -92,7 +77,7 @@ public class ProviderSignIn {
   }
 
   private Optional<String> client() {
-    return clientId.map(String::strip).filter(c -> !c.isEmpty());
+    return settings.pageClientId();
   }
 
   private Optional<Endpoints> discover(String issuer, boolean logFailure) {
@@ -101,12 +86,9 @@ public class ProviderSignIn {
         JsonProvider.provider().createReader(new StringReader(JwksLocation.get(discovery)))) {
       var document = reader.readObject();
       return Optional.of(new Endpoints(
-          displayName
-              .map(String::strip)
-              .filter(n -> !n.isEmpty())
-              .orElseGet(() -> URI.create(issuer).getHost()),
+          settings.displayName().orElseGet(() -> URI.create(issuer).getHost()),
           client().orElseThrow(),
-          scope.strip(),
+          settings.scope(),
           https(document, "authorization_endpoint"),
           https(document, "token_endpoint")));
     } catch (IOException | RuntimeException e) {

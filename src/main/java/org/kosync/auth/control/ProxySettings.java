@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -45,6 +46,18 @@ public class ProxySettings {
 
   public Optional<String> authHeader() {
     return authHeader.map(String::strip).filter(h -> !h.isEmpty());
+  }
+
+  /**
+   * The user a trusted proxy names in {@link #authHeader()}, as sent (not yet decoded); from any
+   * other peer the header is a claim, and nothing.
+   */
+  public Optional<String> namedUser(UnaryOperator<String> header, String peer) {
+    return authHeader()
+        .map(header)
+        .map(String::strip)
+        .filter(user -> !user.isEmpty())
+        .filter(user -> trusted.trusts(peer));
   }
 
   public TrustedProxies trusted() {

@@ -60,13 +60,7 @@ public class ServerInfoResource {
         .build();
   }
 
-  // the same test KoreaderAuthFilter makes before it believes the header on /api/auth.jwt
   private boolean signedInByProxy() {
-    return proxies
-            .authHeader()
-            .map(request::getHeader)
-            .filter(user -> !user.isBlank())
-            .isPresent()
-        && proxies.trusted().trusts(request.getRemoteAddr());
+    return proxies.namedUser(request::getHeader, request.getRemoteAddr()).isPresent();
   }
 }

@@ -63,6 +63,32 @@ class MetricsIT {
   }
 
   @Test
+  void aReaderWhoJustRegisteredOrChangedTheirPasswordSyncsWithoutASecondSlowHash() {
+    var fresh = User.fresh("seeded");
+    assertEquals(201, client.register(fresh).status());
+    var afterRegistration = scrape().value("kosync_auth_hashes_total");
+    assertEquals(
+        200,
+        client
+            .pushProgress(fresh, "5eed5eed5eed5eed5eed5eed5eed5eed", "/p[1]", 0.1, "Kobo")
+            .status());
+    assertEquals(200, client.get("/users/auth", fresh).status());
+    assertEquals(
+        afterRegistration,
+        scrape().value("kosync_auth_hashes_total"),
+        "no hash: verified at registration");
+
+    var renewed = new User(fresh.name(), KoreaderClient.md5("a new password"));
+    var changed = client.put("/users/password", fresh, "{\"password\":\"" + renewed.key() + "\"}");
+    assertEquals(200, changed.status(), changed::toString);
+    var afterChange = scrape().value("kosync_auth_hashes_total");
+    assertEquals(200, client.get("/users/auth", renewed).status());
+    assertEquals(
+        afterChange, scrape().value("kosync_auth_hashes_total"), "no hash: verified at the change");
+    assertEquals(401, client.get("/users/auth", fresh).status(), "the old password is gone");
+  }
+
+  @Test
   void aPushAReadAFailedLoginAndA429MoveTheirCounters() {
     var before = scrape();
     var book = "0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b";

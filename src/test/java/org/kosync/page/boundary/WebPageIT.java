@@ -22,6 +22,7 @@ import org.kosync.testing.KoreaderClient;
 import org.kosync.testing.KoreaderClient.User;
 import org.kosync.testing.KoreaderTest;
 import org.kosync.testing.PageRelay;
+import org.kosync.testing.TestIdentityProvider;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -125,7 +126,24 @@ class WebPageIT {
     var first = book();
     var second = book();
     push(reader, first, 0.25, "Kobo Libra 2");
-    push(reader, second, 0.5, "Kindle");
+    // with "Send document metadata" on, KOReader sends the book's title
+    var withTitle = client.put(
+        "/syncs/progress",
+        reader,
+        Json.createObjectBuilder()
+            .add("document", second)
+            .add("progress", "/body/DocFragment[7]/body/p[2]")
+            .add("percentage", 0.5)
+            .add("device", "Kindle")
+            .add(
+                "metadata",
+                Json.createObjectBuilder()
+                    .add("filename", "left-hand.epub")
+                    .add("title", "The Left Hand of Darkness")
+                    .add("authors", "Ursula K. Le Guin"))
+            .build()
+            .toString());
+    assertEquals(200, withTitle.status(), withTitle::toString);
     browser = Browser.open(Browser.DESKTOP);
 
     browser.go(client.base().toString());
@@ -144,9 +162,13 @@ class WebPageIT {
     var row = browser.find("#books li[data-id='" + second + "']");
     assertEquals("50 %", row.findElement(By.cssSelector(".percent")).getText());
     assertEquals("Kindle", row.findElement(By.cssSelector(".device")).getText());
+    assertEquals(
+        "The Left Hand of Darkness",
+        row.findElement(By.cssSelector(".name")).getText(),
+        "the title");
+    var unnamed = browser.find("#books li[data-id='" + first + "'] .name").getText();
     assertTrue(
-        row.findElement(By.cssSelector(".name")).getText().startsWith(second.substring(0, 8)),
-        "the id, shortened");
+        unnamed.startsWith(first.substring(0, 8)) && unnamed.length() < 16, "the id, shortened");
     var time = row.findElement(By.cssSelector("time"));
     assertEquals("just now", time.getText());
     assertFalse(time.getDomAttribute("title").isBlank(), "the exact time on hover");
@@ -321,6 +343,22 @@ class WebPageIT {
     browser.await(SHORT, d -> !d.findElements(By.id("signin-form")).isEmpty());
     assertEquals("Your account is deleted.", message());
     assertEquals(401, client.get("/users/auth", renewed).status());
+  }
+
+  @Test
+  void behindATrustedProxyThatNamesThePersonThePageSignsInByItself() {
+    var pushed = client.pushProgress(reader, book(), "/body/p[3]", 0.03, "Kobo");
+    assertEquals(200, pushed.status(), pushed::toString);
+    browser = Browser.open(Browser.DESKTOP);
+    // the test's 127.0.0.1 is the trusted proxy of this deployment (TestIdentityProvider.SETTINGS)
+    browser.sendWithEveryRequest(TestIdentityProvider.PROXY_HEADER, name);
+    browser.go(client.base().toString());
+    browser.await(SHORT, d -> d.findElements(By.cssSelector("#books li")).size() == 1);
+    assertTrue(browser.all("#signin-form").isEmpty());
+    browser.find("#nav-account").click();
+    assertEquals(
+        name, browser.await(SHORT, d -> d.findElement(By.id("account-name"))).getText());
+    assertTrue(browser.find("#main").getText().contains("organisation's sign-on"));
   }
 
   @Test
