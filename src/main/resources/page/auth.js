@@ -87,14 +87,18 @@ export async function startProviderSignIn(provider) {
     state,
     code_challenge: challenge,
     code_challenge_method: 'S256',
+    // the code comes back after '#', which the browser never sends: no server's log holds it
+    response_mode: 'fragment',
   });
   window.location.assign(target);
 }
 
 /** Step 2, when the provider sends the browser back: null if this load is no such return. */
 export async function finishProviderSignIn() {
-  const query = new URLSearchParams(window.location.search);
-  if (!query.has('state') || !(query.has('code') || query.has('error'))) return null;
+  const returned = (params) => params.has('state') && (params.has('code') || params.has('error'));
+  let query = new URLSearchParams(window.location.hash.slice(1));
+  if (!returned(query)) query = new URLSearchParams(window.location.search); // a provider without fragments
+  if (!returned(query)) return null;
   const pending = JSON.parse(sessionStorage.getItem(PENDING) || 'null');
   sessionStorage.removeItem(PENDING);
   window.history.replaceState(null, '', document.baseURI); // the code is single-use; keep it out of history

@@ -14,19 +14,28 @@ function entry(state, label) {
     h('code', { class: 'position', title: 'Position in the book, as KOReader names it' }, state.progress));
 }
 
+function notFound() {
+  show('Book', h('section', {},
+    h('h1', {}, 'Book not found'),
+    h('p', {}, 'This book is not on the server, or not any more. ', h('a', { href: '#/' }, 'Back to the books'))));
+}
+
 export function bookView(library, id) {
-  const doc = library.docs.get(id);
-  if (!doc) {
-    show('Book', h('section', {},
-      h('h1', {}, 'Book not found'),
-      h('p', {}, 'This book is not on the server, or not any more. ', h('a', { href: '#/' }, 'Back to the books'))));
+  if (!library.docs.get(id)) {
+    notFound();
     return () => {};
   }
+  let history = null; // read on its own: the list carries none
+  let left = false;
   const render = () => {
     const current = library.docs.get(id);
+    if (!current) {
+      notFound();
+      return;
+    }
     const nameInput = h('input', {
       id: 'rename-input', value: current.pretty_name || '', maxlength: 256, autocomplete: 'off',
-      placeholder: current.title || 'The name KOReader shows',
+      placeholder: 'The title KOReader sent, or the id',
       'aria-describedby': 'rename-hint',
     });
     const renameForm = h('form', { id: 'rename-form', class: 'inline' },
@@ -58,7 +67,10 @@ export function bookView(library, id) {
         say('Press Ctrl+C (or ⌘C) to copy the selected id.', 'info');
       }
     });
-    const history = current.history || [];
+    let timeline;
+    if (history === null) timeline = h('p', { class: 'empty', 'aria-busy': 'true' }, 'Reading the history…');
+    else if (history.length === 0) timeline = h('p', { class: 'empty' }, 'No earlier positions yet.');
+    else timeline = null;
     show(bookName(current),
       h('section', { 'aria-labelledby': 'book-name' },
         h('p', {}, h('a', { href: '#/' }, '← All books')),
@@ -73,13 +85,31 @@ export function bookView(library, id) {
           h('label', { for: 'book-id' }, 'Document id'),
           h('span', { class: 'inline' }, idInput, copy)),
         h('h2', {}, 'History'),
-        h('ol', { id: 'history', class: 'timeline' },
+        h('ol', { id: 'history', class: 'timeline', dataset: { loaded: history !== null } },
           entry(current, 'now'),
-          history.map((state) => entry(state))),
-        history.length === 0 ? h('p', { class: 'empty' }, 'No earlier positions yet.') : null));
+          (history || []).map((state) => entry(state))),
+        timeline));
+  };
+  const load = async () => {
+    try {
+      const whole = await api(`api/documents.get?id=${encodeURIComponent(id)}`);
+      if (left) return;
+      history = whole.history || [];
+      library.docs.set(id, { ...library.docs.get(id), ...whole, history: undefined });
+      render();
+    } catch (error) {
+      if (!left) say(error.message);
+    }
   };
   render();
-  return library.subscribe((changed) => {
-    if ((changed === id || changed === null) && document.activeElement?.id !== 'rename-input') render();
+  load();
+  const unsubscribe = library.subscribe((changed) => {
+    if (changed !== id && changed !== null) return;
+    if (document.activeElement?.id !== 'rename-input') render();
+    load(); // the state it replaced is history now
   });
+  return () => {
+    left = true;
+    unsubscribe();
+  };
 }

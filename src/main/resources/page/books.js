@@ -12,20 +12,16 @@ export class Library {
   }
 
   async load() {
-    const all = await api('api/documents.all');
+    // the list shows no history: a book's view reads its own (documents.get), so a large library
+    // with long histories stays a small answer
+    const all = await api('api/documents.all?history=0');
     this.docs = new Map(all.map((doc) => [doc.id, doc]));
     this.changed(null);
   }
 
-  /** An announce: the book's new state; the state it replaces goes into its history. */
+  /** An announce (or an answer to a change made here): the book's new state. */
   apply(doc) {
-    const before = this.docs.get(doc.id);
-    let history = before ? before.history || [] : [];
-    if (before && (before.timestamp !== doc.timestamp || before.progress !== doc.progress)) {
-      const { history: _, id: __, ...previous } = before;
-      history = [previous, ...history];
-    }
-    this.docs.set(doc.id, { ...before, ...doc, history });
+    this.docs.set(doc.id, { ...this.docs.get(doc.id), ...doc });
     this.changed(doc.id);
   }
 

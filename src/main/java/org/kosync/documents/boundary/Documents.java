@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.kosync.documents.control.ProgressStatements;
@@ -72,18 +73,51 @@ public class Documents {
 
   /** Every document of the account, most recently updated first, each with its history. */
   public List<DocumentView> all(long accountId) {
+    return all(accountId, OptionalInt.empty());
+  }
+
+  /**
+   * As {@link #all(long)}, with at most {@code historyLimit} earlier states per document; with 0,
+   * the history is not read at all (a list of a large library, as the web page shows it).
+   */
+  public List<DocumentView> all(long accountId, OptionalInt historyLimit) {
     var documents = em.createNamedQuery(
             ReadingProgress.BY_ACCOUNT_NEWEST_FIRST, ReadingProgress.class)
         .setParameter("accountId", accountId)
         .getResultList();
+    if (historyLimit.orElse(-1) == 0) {
+      return documents.stream().map(p -> view(p, List.of())).toList();
+    }
     var histories = em.createNamedQuery(
             ProgressHistoryEntry.OF_ACCOUNT_NEWEST_FIRST, ProgressHistoryEntry.class)
         .setParameter("accountId", accountId)
         .getResultStream()
         .collect(Collectors.groupingBy(ProgressHistoryEntry::progressId));
+    var limit = historyLimit.orElse(Integer.MAX_VALUE);
     return documents.stream()
-        .map(p -> view(p, histories.getOrDefault(p.id(), List.of())))
+        .map(p -> {
+          var history = histories.getOrDefault(p.id(), List.of());
+          return view(p, history.size() > limit ? history.subList(0, limit) : history);
+        })
         .toList();
+  }
+
+  /** One document of the account with its whole history. */
+  public Optional<DocumentView> withHistory(long accountId, String document) {
+    return em.createNamedQuery(ReadingProgress.BY_ACCOUNT_AND_DOCUMENT, ReadingProgress.class)
+        .setParameter("accountId", accountId)
+        .setParameter("document", document)
+        .getResultStream()
+        .findFirst()
+        .map(this::withHistory);
+  }
+
+  private DocumentView withHistory(ReadingProgress progress) {
+    var history = em.createNamedQuery(
+            ProgressHistoryEntry.OF_PROGRESS_NEWEST_FIRST, ProgressHistoryEntry.class)
+        .setParameter("progressId", progress.id())
+        .getResultList();
+    return view(progress, history);
   }
 
   /** The owner is the caller, never the body: another account's document is simply not found. */
@@ -98,11 +132,7 @@ public class Documents {
         .orElseThrow(() -> new SyncException(SyncError.DOCUMENT_NOT_FOUND));
     progress.rename(renamed.prettyName());
     changed.fire(new DocumentChanged(accountId, renamed.document()));
-    var history = em.createNamedQuery(
-            ProgressHistoryEntry.OF_PROGRESS_NEWEST_FIRST, ProgressHistoryEntry.class)
-        .setParameter("progressId", progress.id())
-        .getResultList();
-    return view(progress, history);
+    return withHistory(progress);
   }
 
   private static DocumentView view(ReadingProgress progress, List<ProgressHistoryEntry> history) {

@@ -144,7 +144,7 @@ public class RpcEndpoint {
           .sendThenClose(
               reply.text(), new CloseReason(CloseReason.CloseCodes.NORMAL_CLOSURE, "goodbye."));
     } else {
-      live.outbox().send(reply.text());
+      live.outbox().reply(reply.text());
     }
   }
 }

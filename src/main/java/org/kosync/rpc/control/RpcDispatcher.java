@@ -2,14 +2,17 @@ package org.kosync.rpc.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
+import java.util.OptionalInt;
 import org.kosync.auth.entity.Caller;
 import org.kosync.documents.boundary.Documents;
 import org.kosync.documents.control.DocumentEdits;
 import org.kosync.documents.control.DocumentJson;
+import org.kosync.documents.control.HistoryLimit;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
 import org.kosync.sync.control.JsonBodies;
@@ -78,7 +81,11 @@ public class RpcDispatcher {
     try {
       return switch (method) {
         case "documents.all" ->
-          Reply.of(Messages.rpc(method, DocumentJson.of(documents.all(caller.accountId())), ""));
+          Reply.of(Messages.rpc(
+              method,
+              DocumentJson.of(documents.all(caller.accountId(), historyLimit(arguments))),
+              ""));
+        case "documents.get" -> Reply.of(Messages.rpc(method, one(caller, arguments), ""));
         case "documents.update" -> Reply.of(Messages.rpc(method, update(caller, arguments), ""));
         case DISCONNECT ->
           new Reply(Messages.rpc(method, JSON.createValue(GOODBYE), ""), true, false);
@@ -88,6 +95,27 @@ public class RpcDispatcher {
     } catch (SyncException e) {
       return Reply.of(Messages.rpc(method, JsonValue.NULL, e.getMessage()));
     }
+  }
+
+  // {"history": N}, as documents.all?history=N on REST; without it, all
+  private static OptionalInt historyLimit(JsonValue arguments) {
+    if (!(arguments instanceof JsonObject args) || !args.containsKey("history")) {
+      return OptionalInt.empty();
+    }
+    if (!(args.get("history") instanceof JsonNumber number)) {
+      throw new SyncException(SyncError.INVALID_REQUEST, "Argument 'history' must be a number.");
+    }
+    return HistoryLimit.parse(number.toString());
+  }
+
+  private JsonValue one(Caller caller, JsonValue arguments) {
+    if (!(arguments instanceof JsonObject args) || !(args.get("id") instanceof JsonString id)) {
+      throw new SyncException(
+          SyncError.INVALID_REQUEST, "Argument 'id' (a document id) is required.");
+    }
+    return DocumentJson.of(documents
+        .withHistory(caller.accountId(), id.getString())
+        .orElseThrow(() -> new SyncException(SyncError.DOCUMENT_NOT_FOUND)));
   }
 
   private JsonValue update(Caller caller, JsonValue arguments) {

@@ -23,13 +23,14 @@ public final class Outbox {
       CloseReason.CloseCodes.TRY_AGAIN_LATER, "Too slow: reconnect and read documents.all");
   private static final System.Logger LOG = System.getLogger(Outbox.class.getName());
 
-  private record Frame(String text, Optional<CloseReason> thenClose) {}
+  private record Frame(String text, Optional<CloseReason> thenClose, boolean reply) {}
 
   private final Session session;
   private final int limit;
   private final Executor closer;
   private final ArrayDeque<Frame> queued = new ArrayDeque<>();
-  private int queuedChars;
+  private int queuedChars; // announces and the like, bounded by the limit
+  private int queuedReplyChars; // answers to the client's own calls
   private boolean sending;
   private boolean closing;
   private long fellBehindAt; // System.nanoTime() when the queue overflowed; 0 while it has not
@@ -43,12 +44,22 @@ public final class Outbox {
 
   /** False when the session was closed instead, because it fell behind or is closing. */
   public boolean send(String text) {
-    return offer(new Frame(text, Optional.empty()));
+    return offer(new Frame(text, Optional.empty(), false));
+  }
+
+  /**
+   * The answer to a call of the client's own, which may alone be larger than the limit (documents.all
+   * of a large library): it is queued whatever its size when no other answer waits, so asking is
+   * never mistaken for falling behind. A client that asks again before reading the answer is
+   * bounded by the limit like any other.
+   */
+  public boolean reply(String text) {
+    return offer(new Frame(text, Optional.empty(), true));
   }
 
   /** Sends {@code text}, then closes with {@code reason} once it is out. */
   public boolean sendThenClose(String text, CloseReason reason) {
-    return offer(new Frame(text, Optional.of(reason)));
+    return offer(new Frame(text, Optional.of(reason), false));
   }
 
   private boolean offer(Frame frame) {
@@ -57,16 +68,22 @@ public final class Outbox {
         return false;
       }
       closing = frame.thenClose().isPresent();
+      var length = frame.text().length();
       if (!sending) {
         sending = true;
-      } else if (queuedChars + frame.text().length() <= limit) {
+      } else if (frame.reply() && (queuedReplyChars == 0 || queuedReplyChars + length <= limit)) {
         queued.add(frame);
-        queuedChars += frame.text().length();
+        queuedReplyChars += length;
+        return true;
+      } else if (!frame.reply() && queuedChars + length <= limit) {
+        queued.add(frame);
+        queuedChars += length;
         return true;
       } else {
         closing = true;
         queued.clear();
         queuedChars = 0;
+        queuedReplyChars = 0;
         fellBehindAt = Math.max(1, System.nanoTime());
         LOG.log(
             Level.INFO,
@@ -106,7 +123,11 @@ public final class Outbox {
         }
         return;
       }
-      queuedChars -= next.text().length();
+      if (next.reply()) {
+        queuedReplyChars -= next.text().length();
+      } else {
+        queuedChars -= next.text().length();
+      }
     }
     transmit(next);
   }

@@ -48,6 +48,57 @@ class DocumentsResourceIT {
     return Json.createReader(new StringReader(reply.body())).readArray();
   }
 
+  JsonArray all(User user, String query) {
+    var reply = client.get("/api/documents.all" + query, user);
+    assertEquals(200, reply.status(), reply::toString);
+    return Json.createReader(new StringReader(reply.body())).readArray();
+  }
+
+  static List<String> positions(JsonObject document) {
+    return document.getJsonArray("history").getValuesAs(JsonObject.class).stream()
+        .map(h -> h.getString("progress"))
+        .toList();
+  }
+
+  @Test
+  void aListCarriesAsMuchHistoryAsAskedAndOneDocumentAllOfIt() {
+    client.pushProgress(reader, BOOK, "/p[1]", 0.1, "Kobo");
+    client.pushProgress(reader, BOOK, "/p[2]", 0.2, "Phone");
+    client.pushProgress(reader, BOOK, "/p[3]", 0.3, "Kobo");
+    client.pushProgress(reader, OTHER_BOOK, "/q[1]", 0.5, "Kobo");
+
+    var none = all(reader, "?history=0");
+    assertEquals(
+        List.of(OTHER_BOOK, BOOK),
+        none.getValuesAs(JsonObject.class).stream().map(d -> d.getString("id")).toList());
+    none.getValuesAs(JsonObject.class).forEach(d -> assertEquals(List.of(), positions(d)));
+    assertEquals("/p[3]", none.getJsonObject(1).getString("progress"));
+    assertEquals(List.of("/p[2]"), positions(all(reader, "?history=1").getJsonObject(1)));
+    assertEquals(List.of("/p[2]", "/p[1]"), positions(all(reader, "?history=50").getJsonObject(1)));
+    assertEquals(List.of("/p[2]", "/p[1]"), positions(all(reader, "").getJsonObject(1)));
+    for (var wrong : List.of("-1", "x", "1.5")) {
+      assertError(
+          client.get("/api/documents.all?history=" + wrong, reader), 403, 2003, "Invalid request");
+    }
+
+    var one = client.get("/api/documents.get?id=" + BOOK, reader);
+    assertEquals(200, one.status(), one::toString);
+    var book = one.json();
+    assertEquals(BOOK, book.getString("id"));
+    assertEquals("/p[3]", book.getString("progress"));
+    assertEquals(List.of("/p[2]", "/p[1]"), positions(book));
+
+    assertError(
+        client.get("/api/documents.get?id=" + "c".repeat(32), reader),
+        404,
+        2007,
+        "Document not found.");
+    assertError(client.get("/api/documents.get", reader), 403, 2003, "Invalid request");
+    var stranger = client.registered("stranger");
+    assertError(
+        client.get("/api/documents.get?id=" + BOOK, stranger), 404, 2007, "Document not found.");
+  }
+
   @Test
   void listsDocumentsNewestFirstWithTheirHistoryNewestFirst() {
     client.pushProgress(reader, BOOK, "/p[1]", 0.1, "Kobo");

@@ -154,6 +154,25 @@ class RpcEndpointIT {
       assertEquals("documents.all", reply.getString("for_rpc"));
       assertEquals("", reply.getString("error"));
       assertEquals(rest, reply.getJsonArray("result"));
+
+      // a list without history, and one document with all of it: as on REST
+      var restWithout = Json.createReader(new StringReader(
+              client.get("/api/documents.all?history=0", reader).body()))
+          .readArray();
+      socket.send(
+          "{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.all\",\"arguments\":{\"history\":0}}}");
+      assertEquals(
+          restWithout, json(socket.next()).getJsonObject("payload").getJsonArray("result"));
+      socket.send(
+          "{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.get\",\"arguments\":{\"id\":\"eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee\"}}}");
+      var one = json(socket.next()).getJsonObject("payload");
+      assertEquals("documents.get", one.getString("for_rpc"));
+      assertEquals(
+          client
+              .get("/api/documents.get?id=eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee", reader)
+              .json(),
+          one.getJsonObject("result"));
+      assertEquals(1, one.getJsonObject("result").getJsonArray("history").size());
     }
   }
 

@@ -14,6 +14,7 @@ import java.io.StringReader;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import org.kosync.auth.entity.Caller;
 import org.kosync.documents.boundary.Documents;
 import org.kosync.documents.entity.DocumentRenamed;
@@ -31,8 +32,16 @@ class RpcDispatcherFuzzTest {
 
   static final JsonProvider JSON = JsonProvider.provider();
 
-  static final List<String> NAMES =
-      List.of("type", "payload", "method", "arguments", "topic", "document", "id", "pretty_name");
+  static final List<String> NAMES = List.of(
+      "type",
+      "payload",
+      "method",
+      "arguments",
+      "topic",
+      "document",
+      "id",
+      "pretty_name",
+      "history");
   static final Caller READER = new Caller(7, "reader");
   static final ProgressState STATE =
       new ProgressState("doc", "/body/p[1]", 0.5, "dev", Optional.empty(), Instant.EPOCH);
@@ -42,8 +51,13 @@ class RpcDispatcherFuzzTest {
   RpcDispatcherFuzzTest() {
     dispatcher.documents = new Documents() {
       @Override
-      public List<DocumentView> all(long accountId) {
+      public List<DocumentView> all(long accountId, OptionalInt historyLimit) {
         return List.of(new DocumentView(STATE, "", List.of(STATE)));
+      }
+
+      @Override
+      public Optional<DocumentView> withHistory(long accountId, String document) {
+        return Optional.of(new DocumentView(STATE, "", List.of(STATE)));
       }
 
       @Override
@@ -59,6 +73,7 @@ class RpcDispatcherFuzzTest {
     "pubsub",
     "documents.all",
     "documents.update",
+    "documents.get",
     "disconnect",
     "user.documents",
     "\"type\":\"rpc\"",

@@ -51,6 +51,23 @@ class RpcDispatcherTest {
   }
 
   @Test
+  void documentsAllAndGetCheckTheirArgumentsFirst() {
+    for (var history : new String[] {"-1", "1.5", "\"3\"", "null", "1e3"}) {
+      assertTrue(
+          error(
+                  "{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.all\",\"arguments\":{\"history\":"
+                      + history + "}}}")
+              .contains("history"),
+          history);
+    }
+    assertTrue(error("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.get\"}}")
+        .endsWith("Argument 'id' (a document id) is required."));
+    assertTrue(error(
+            "{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.get\",\"arguments\":{\"id\":7}}}")
+        .endsWith("Argument 'id' (a document id) is required."));
+  }
+
+  @Test
   void deepNestingAndOutlandishNumbersGetAnErrorToo() {
     assertEquals(
         "JSON nested deeper than 32 levels.",

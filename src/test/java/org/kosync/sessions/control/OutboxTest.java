@@ -86,6 +86,34 @@ class OutboxTest {
   }
 
   @Test
+  void anAnswerLargerThanTheLimitIsNoReasonToClose() {
+    var outbox = new Outbox(slow.session, 10, Runnable::run);
+    assertTrue(outbox.send("announce in flight"));
+    var large = "x".repeat(1000); // documents.all of a large library
+    assertTrue(outbox.reply(large), "the client asked for it");
+    assertTrue(outbox.send("12345"), "announces keep their own budget");
+    assertTrue(outbox.send("67890"));
+    assertFalse(outbox.reply("yyyyy".repeat(3)), "asking again before reading: over the limit");
+    slow.completeOne();
+    assertEquals(1013, slow.closes.get(0).getCloseCode().getCode());
+  }
+
+  @Test
+  void answersAreSentInOrderWithEverythingElse() {
+    var outbox = new Outbox(slow.session, 10, Runnable::run);
+    assertTrue(outbox.send("a"));
+    assertTrue(outbox.reply("b".repeat(50)));
+    slow.completeOne(); // the large answer is in flight now, no longer waiting
+    assertTrue(outbox.send("c"));
+    assertTrue(outbox.reply("dd"), "the next answer is queued again");
+    slow.completeOne();
+    slow.completeOne();
+    slow.completeOne();
+    assertEquals(List.of("a", "b".repeat(50), "c", "dd"), slow.sent);
+    assertTrue(slow.closes.isEmpty());
+  }
+
+  @Test
   void aSessionStuckBehindIsClosedByTheJanitorAfterTheGrace() {
     var outbox = new Outbox(slow.session, 10, Runnable::run);
     outbox.send("in flight, never out");

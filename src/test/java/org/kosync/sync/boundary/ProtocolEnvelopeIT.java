@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kosync.testing.Replies.assertError;
 import static org.kosync.testing.Replies.assertJson;
 
+import java.net.http.HttpRequest;
 import java.util.stream.Stream;
 import org.glassfish.tyrus.core.HandshakeException;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -46,7 +47,14 @@ class ProtocolEnvelopeIT {
         404,
         "{\"code\":404,\"message\":\"Not Found.\"}");
     assertJson(
-        client.send(client.request("/").GET()), 404, "{\"code\":404,\"message\":\"Not Found.\"}");
+        client.send(client.request("/api").GET()),
+        404,
+        "{\"code\":404,\"message\":\"Not Found.\"}");
+    // / is the web page (org.kosync.page): other methods there are the API's JSON 405
+    assertJson(
+        client.send(client.request("/").POST(HttpRequest.BodyPublishers.noBody())),
+        405,
+        "{\"code\":405,\"message\":\"Method Not Allowed.\"}");
     assertJson(
         client.send(client.request("/healthcheck").DELETE()),
         405,

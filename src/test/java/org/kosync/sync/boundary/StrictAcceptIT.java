@@ -1,6 +1,7 @@
 package org.kosync.sync.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.kosync.testing.Replies.assertError;
 import static org.kosync.testing.Replies.assertJson;
 
@@ -48,6 +49,26 @@ class StrictAcceptIT {
         "Unsupported version specified in the Accept header.");
     var user = client.registered("strict");
     assertJson(client.get("/users/auth", user), 200, "{\"authorized\":\"OK\"}");
+  }
+
+  @Test
+  void theWebPageIsServedToABrowsersAccept(KoreaderClient client) {
+    var browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
+    var page = client.send(client.request("/").setHeader("Accept", browser).GET());
+    assertEquals(200, page.status(), page::toString);
+    assertTrue(page.contentType().startsWith("text/html"), page::toString);
+    var file = client.send(client
+        .request("/page/any/style.css")
+        .setHeader("Accept", "text/css,*/*;q=0.1")
+        .GET());
+    assertEquals(200, file.status(), file::toString);
+    // its API calls send KOReader's Accept (api.js), as strict mode asks
+    assertError(
+        client.send(
+            client.request("/api/server.info").setHeader("Accept", browser).GET()),
+        412,
+        101,
+        "Invalid Accept header format.");
   }
 
   @Test
