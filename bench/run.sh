@@ -126,9 +126,13 @@ auth_lines() {
 # have to wait for a hashing slot), then PUTs each of its documents once. Prints one status line.
 prepare_user() {
   local user=$1 name="$PREFIX$1" created auth="" attempt doc device codes seeded
-  created="$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -X POST "$BASE_URL/users/create" \
-    -H "Accept: $ACCEPT" -H 'Content-Type: application/json' \
-    --data "{\"username\":\"$name\",\"password\":\"$KEY\"}" 2>/dev/null)" || created="curl-error"
+  for attempt in 1 2 3 4 5; do # 502: every hashing slot was busy (kosync.auth.hash.wait); try again
+    created="$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' -X POST "$BASE_URL/users/create" \
+      -H "Accept: $ACCEPT" -H 'Content-Type: application/json' \
+      --data "{\"username\":\"$name\",\"password\":\"$KEY\"}" 2>/dev/null)" || created="curl-error"
+    [[ "$created" == 502 ]] || break
+    sleep "$attempt"
+  done
   for attempt in 1 2 3 4 5; do
     auth="$(curl -sS --max-time 30 -o /dev/null -w '%{http_code}' "$BASE_URL/users/auth" \
       -H "Accept: $ACCEPT" -H "x-auth-user: $name" -H "x-auth-key: $KEY" 2>/dev/null)" || auth="curl-error"
@@ -178,9 +182,11 @@ started=$SECONDS
 seq 1 "$USERS" | xargs -P "$PARALLEL" -I{} bash -c 'prepare_user "$1"' _ {} > "$OUT/setup.txt"
 problems="$(grep -Ev "create=(201|402) auth=200 seeded=$DOCS/$DOCS\$" "$OUT/setup.txt" || true)"
 created=$(grep -c 'create=201' "$OUT/setup.txt" || true)
-log "setup done in $(( SECONDS - started ))s: $created users created, $(( USERS - created )) already existed"
+log "setup done in $(( SECONDS - started ))s: $created users created, $(grep -c 'create=402' "$OUT/setup.txt" || true) already existed"
 if [[ -n "$problems" || $(wc -l < "$OUT/setup.txt") -ne $USERS ]]; then
   echo "$problems" | head -n 20 >&2
+  grep -q 'create=429' "$OUT/setup.txt" \
+    && log "429 on create: the server allows 20 registrations per address and 10 minutes; start it with KOSYNC_AUTH_LIMIT_REGISTRATIONS_PER_ADDRESS=$USERS (or more) for the benchmark"
   die "setup failed for some users (402 on create with auth 401 means the user exists with another password); see $OUT/setup.txt"
 fi
 
