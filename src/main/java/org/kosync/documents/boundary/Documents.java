@@ -104,12 +104,15 @@ public class Documents {
 
   /** One document of the account with its whole history. */
   public Optional<DocumentView> withHistory(long accountId, String document) {
+    return find(accountId, document).map(this::withHistory);
+  }
+
+  private Optional<ReadingProgress> find(long accountId, String document) {
     return em.createNamedQuery(ReadingProgress.BY_ACCOUNT_AND_DOCUMENT, ReadingProgress.class)
         .setParameter("accountId", accountId)
         .setParameter("document", document)
         .getResultStream()
-        .findFirst()
-        .map(this::withHistory);
+        .findFirst();
   }
 
   private DocumentView withHistory(ReadingProgress progress) {
@@ -123,12 +126,7 @@ public class Documents {
   /** The owner is the caller, never the body: another account's document is simply not found. */
   @Transactional(Transactional.TxType.REQUIRED)
   public DocumentView rename(long accountId, DocumentRenamed renamed) {
-    var progress = em.createNamedQuery(
-            ReadingProgress.BY_ACCOUNT_AND_DOCUMENT, ReadingProgress.class)
-        .setParameter("accountId", accountId)
-        .setParameter("document", renamed.document())
-        .getResultStream()
-        .findFirst()
+    var progress = find(accountId, renamed.document())
         .orElseThrow(() -> new SyncException(SyncError.DOCUMENT_NOT_FOUND));
     progress.rename(renamed.prettyName());
     changed.fire(new DocumentChanged(accountId, renamed.document()));
@@ -145,12 +143,7 @@ public class Documents {
 
   /** One document as the API shows it, if the account has it. */
   public Optional<DocumentView> view(long accountId, String document) {
-    return em.createNamedQuery(ReadingProgress.BY_ACCOUNT_AND_DOCUMENT, ReadingProgress.class)
-        .setParameter("accountId", accountId)
-        .setParameter("document", document)
-        .getResultStream()
-        .findFirst()
-        .map(p -> view(p, List.of()));
+    return find(accountId, document).map(p -> view(p, List.of()));
   }
 
   public Optional<ProgressState> latest(long accountId, String document) {
