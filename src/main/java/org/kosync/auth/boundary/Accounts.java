@@ -1,6 +1,7 @@
 package org.kosync.auth.boundary;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.PersistenceException;
 import java.lang.System.Logger.Level;
@@ -17,6 +18,7 @@ import org.kosync.auth.control.LoginLimits;
 import org.kosync.auth.control.TokenIssuer;
 import org.kosync.auth.entity.Account;
 import org.kosync.auth.entity.Caller;
+import org.kosync.auth.entity.CredentialsChanged;
 import org.kosync.auth.entity.DeviceKey;
 import org.kosync.problems.entity.SyncError;
 import org.kosync.problems.entity.SyncException;
@@ -30,6 +32,10 @@ import org.kosync.problems.entity.SyncException;
 public class Accounts {
 
   private static final System.Logger LOG = System.getLogger(Accounts.class.getName());
+
+  // the WebSockets opened with the account's earlier tokens (org.kosync.rpc) close on it
+  @Inject
+  Event<CredentialsChanged> credentialsChanged;
 
   @Inject
   AccountStore store;
@@ -160,6 +166,7 @@ public class Accounts {
         credentials.cacheKey(caller.username(), newKey),
         new Caller(caller.accountId(), caller.username()),
         generation);
+    credentialsChanged.fire(new CredentialsChanged(caller.accountId()));
     LOG.log(Level.INFO, "KOSYNC1002: Account {0} changed its password", caller.accountId());
   }
 
@@ -169,6 +176,7 @@ public class Accounts {
     if (!deleted) {
       throw new SyncException(SyncError.ACCOUNT_NOT_FOUND);
     }
+    credentialsChanged.fire(new CredentialsChanged(caller.accountId()));
     LOG.log(Level.INFO, "KOSYNC1003: Account {0} deleted", caller.accountId());
   }
 }

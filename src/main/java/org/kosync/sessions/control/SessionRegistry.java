@@ -161,6 +161,14 @@ public class SessionRegistry {
     }
   }
 
+  /** Closes every open session of the account (1008 with {@code why}), off the caller's thread. */
+  public void closeAll(long accountId, String why) {
+    byAccount
+        .getOrDefault(accountId, AccountSessions.NONE)
+        .open()
+        .forEach(live -> closeLater(live.session(), CloseReason.CloseCodes.VIOLATED_POLICY, why));
+  }
+
   private void closeLater(Session session, CloseReason.CloseCode code, String why) {
     executor.execute(() -> {
       try {

@@ -59,6 +59,30 @@ class RpcEndpointIT {
   }
 
   @Test
+  void aNewPasswordOrADeletedAccountClosesItsOpenSockets(User other) throws Exception {
+    try (var bystander = SocketClient.open(client.get("/api/ws", other).body());
+        var socket = SocketClient.open(uri())) {
+      bystander.next(); // hello
+      socket.next();
+      var renewed = new User(reader.name(), KoreaderClient.md5("a password of its own"));
+      var changed =
+          client.put("/users/password", reader, "{\"password\":\"" + renewed.key() + "\"}");
+      assertEquals(200, changed.status(), changed::toString);
+      var closed = socket.closedWithin(5);
+      assertEquals(1008, closed.code(), closed::toString);
+      reader = renewed; // the new password opens a new socket
+      try (var again = SocketClient.open(uri())) {
+        again.next();
+        assertEquals(200, client.delete("/users/me", reader).status());
+        assertEquals(1008, again.closedWithin(5).code());
+      }
+      // another account's socket is untouched by either
+      bystander.send("{\"type\":\"rpc\",\"payload\":{\"method\":\"documents.all\"}}");
+      assertEquals("", json(bystander.next()).getJsonObject("payload").getString("error"));
+    }
+  }
+
+  @Test
   void greetsWithTheHelloAndSaysGoodbye() throws Exception {
     try (var socket = SocketClient.open(uri())) {
       assertEquals(
