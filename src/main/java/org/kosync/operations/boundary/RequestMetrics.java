@@ -10,7 +10,10 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.kosync.meters.control.Meters;
 import org.kosync.operations.control.Routes;
@@ -31,8 +34,28 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500), Duration.ofSeconds(5)
   };
 
+  // one timer per (method, route, status), found without building it again on every request
+  private record Key(String httpMethod, Method resourceMethod, int status) {}
+
+  private static final Map<Key, Timer> TIMERS = new ConcurrentHashMap<>();
+
   @Context
   ResourceInfo resource;
+
+  private Timer timer(Key key) {
+    var route = key.resourceMethod() == null
+        ? Routes.UNMATCHED
+        : Routes.template(
+            resource.getResourceClass().getAnnotation(Path.class),
+            key.resourceMethod().getAnnotation(Path.class));
+    return Timer.builder("kosync.http.requests")
+        .description("Requests answered by the application")
+        .tag("method", key.httpMethod())
+        .tag("route", route)
+        .tag("status", Integer.toString(key.status()))
+        .serviceLevelObjectives(BUCKETS)
+        .register(Meters.REGISTRY);
+  }
 
   @Override
   public void filter(ContainerRequestContext request) {
@@ -44,19 +67,9 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
     if (!(request.getProperty(STARTED) instanceof Long started)) {
       return;
     }
-    var method = resource.getResourceMethod();
-    var route = method == null
-        ? Routes.UNMATCHED
-        : Routes.template(
-            resource.getResourceClass().getAnnotation(Path.class),
-            method.getAnnotation(Path.class));
-    Timer.builder("kosync.http.requests")
-        .description("Requests answered by the application")
-        .tag("method", request.getMethod())
-        .tag("route", route)
-        .tag("status", Integer.toString(response.getStatus()))
-        .serviceLevelObjectives(BUCKETS)
-        .register(Meters.REGISTRY)
+    var key = new Key(request.getMethod(), resource.getResourceMethod(), response.getStatus());
+    TIMERS
+        .computeIfAbsent(key, this::timer)
         .record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
   }
 }
