@@ -104,7 +104,10 @@ public class Accounts {
       throw new SyncException(SyncError.UNAUTHORIZED);
     }
     var generation = credentials.generation();
-    var caller = DeviceKey.isLogin(username) ? device(username, key) : account(username, key);
+    var caller = credentials.checkOnce(
+        cacheKey,
+        generation,
+        () -> DeviceKey.isLogin(username) ? device(username, key) : account(username, key));
     if (caller.isEmpty()) {
       AuthMeters.failed(DeviceKey.isLogin(username) ? "device_key" : "password");
       limits.failedLogin(clientAddress, Optional.of(username));

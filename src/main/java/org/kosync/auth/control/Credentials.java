@@ -15,6 +15,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -88,6 +91,8 @@ public class Credentials {
   // result
   private final AtomicLong generation = new AtomicLong();
   private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
+  private final ConcurrentHashMap<String, CompletableFuture<Optional<Caller>>> checking =
+      new ConcurrentHashMap<>();
 
   @PostConstruct
   void init() {
@@ -132,6 +137,37 @@ public class Credentials {
     var mac = macs.get();
     mac.update(TOKEN);
     return Base64.getEncoder().encodeToString(mac.doFinal(token.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /**
+   * Runs {@code check} for a credential not yet cached, once: requests with the same credential
+   * that arrive while it runs wait for its answer instead of hashing again, so a reader whose device
+   * sends several requests at once after a restart costs one slow hash, not one per request. Only a
+   * check begun in the same {@link #generation()} is joined: one begun before a password change
+   * may answer for the old password.
+   */
+  public Optional<Caller> checkOnce(
+      String cacheKey, long generation, Supplier<Optional<Caller>> check) {
+    var mine = new CompletableFuture<Optional<Caller>>();
+    var checkKey = generation + ":" + cacheKey;
+    var running = checking.putIfAbsent(checkKey, mine);
+    if (running != null) {
+      try {
+        return running.join();
+      } catch (CompletionException e) {
+        throw e.getCause() instanceof RuntimeException failure ? failure : e;
+      }
+    }
+    try {
+      var answer = check.get();
+      mine.complete(answer);
+      return answer;
+    } catch (RuntimeException e) {
+      mine.completeExceptionally(e);
+      throw e;
+    } finally {
+      checking.remove(checkKey, mine);
+    }
   }
 
   public Optional<Caller> cached(String cacheKey) {
