@@ -3,10 +3,8 @@ package org.kosync.rpc.control;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ConcurrencyManagement;
-import jakarta.ejb.ConcurrencyManagementType;
-import jakarta.ejb.Singleton;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
@@ -23,9 +21,9 @@ import org.kosync.sessions.control.SessionRegistry;
  * PubSub {@code user.documents}: every committed change to a document is read back and announced
  * to the subscribed sessions of its account. A rolled-back change is never observed.
  */
-@Singleton
-@ConcurrencyManagement(
-    ConcurrencyManagementType.BEAN) // no container lock serialising every announce
+// a CDI bean, not a session bean: the observer runs on every push, and a session bean's call
+// costs a container transaction and an interceptor chain even when nobody is subscribed
+@ApplicationScoped
 public class Announcer {
 
   private static final System.Logger LOG = System.getLogger(Announcer.class.getName());
@@ -53,7 +51,6 @@ public class Announcer {
   @Resource
   ManagedExecutorService executor;
 
-  // public: on a session bean an observer must be a business method
   public void announce(@Observes(during = TransactionPhase.AFTER_SUCCESS) DocumentChanged change) {
     if (!registry.hasSubscribers(change.accountId())) {
       return;

@@ -6,6 +6,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.websocket.CloseReason;
@@ -31,6 +33,11 @@ import org.kosync.meters.control.Meters;
 @Singleton
 @ConcurrencyManagement(
     ConcurrencyManagementType.BEAN) // no container lock serialising every broadcast
+// it touches no database: the default (REQUIRED) would begin a container transaction for every
+// call, a cost on every push. Not NOT_SUPPORTED: suspending the caller's transaction fails on
+// Payara
+// when the caller is an after-commit observer ("Invalid transaction passed to resume()").
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class SessionRegistry {
 
   private static final System.Logger LOG = System.getLogger(SessionRegistry.class.getName());
