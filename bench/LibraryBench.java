@@ -18,9 +18,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A large library: one reader with LIBRARY_BOOKS books (default 2,000), each pushed LIBRARY_PUSHES
- * times (default 101, so each carries a full history of kosync.history.keep = 100 states), then
- * the time and size of the lists a client reads: {@code /api/documents.all} whole, with
- * {@code ?history=10} and {@code ?history=0} (what the web page asks), one book's
+ * times from two devices in turn (default 101, so each carries a full history of
+ * kosync.history.keep = 100 states: every push ends the other device's sitting), then the time and
+ * size of the lists a client reads: {@code /api/documents.all} (the server's default history per
+ * book), with {@code ?history=100} (all of it), {@code ?history=0} (what the web page asks), one book's
  * {@code documents.get}, and the WebSocket's {@code documents.all} — which must arrive, not close
  * the session. Each list is read LIBRARY_READS times (default 5) and the median printed.
  *
@@ -31,6 +32,11 @@ import java.util.concurrent.TimeUnit;
 public class LibraryBench {
 
   static final String ACCEPT = "application/vnd.koreader.v1+json";
+  // two devices taking turns: each push ends the other's sitting, so every one keeps an entry
+  static final String KOBO =
+      ",\"device\":\"Kobo Libra 2\",\"device_id\":\"0123456789ABCDEF0123456789ABCDEF\"";
+  static final String PHONE =
+      ",\"device\":\"Phone\",\"device_id\":\"FEDCBA9876543210FEDCBA9876543210\"";
   static final HttpClient HTTP =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -65,7 +71,7 @@ public class LibraryBench {
             for (var p = 0; p < pushes; p++) {
               var body = "{\"document\":\"" + book + "\",\"progress\":\"/body/DocFragment[" + p
                   + "]/body/p[1]\",\"percentage\":" + (p / (double) pushes)
-                  + ",\"device\":\"Kobo Libra 2\",\"device_id\":\"0123456789ABCDEF0123456789ABCDEF\"}";
+                  + (p % 2 == 0 ? KOBO : PHONE) + "}";
               var reply = send(base, "syncs/progress", "PUT", user, key, body);
               if (reply.statusCode() != 200) {
                 throw new IllegalStateException(
@@ -89,7 +95,7 @@ public class LibraryBench {
     System.out.printf("%n%-40s %10s %12s%n", "read (median of " + reads + ")", "ms", "bytes");
     for (var path : List.of(
         "api/documents.all",
-        "api/documents.all?history=10",
+        "api/documents.all?history=100",
         "api/documents.all?history=0",
         "api/documents.get?id=" + ids.get(books / 2))) {
       var times = new double[reads];

@@ -27,11 +27,14 @@ public final class Deployments {
   /**
    * Every test deployment: the whole suite registers its readers and makes its mistakes from
    * 127.0.0.1, so the per-address budgets of failed logins and registrations are out of its way.
-   * The budget per username stays the default, and UsersResourceIT meets it.
+   * The budget per username stays the default, and UsersResourceIT meets it. Its readers push
+   * from one device seconds apart and count the states kept, so every push keeps the one it
+   * replaces (the default's sittings are tested on the statement, in ProgressStatementsIT).
    */
   private static final Map<String, String> SUITE = Map.of(
       "kosync.auth.limit.failures-per-address", "1000000",
-      "kosync.auth.limit.registrations-per-address", "1000000");
+      "kosync.auth.limit.registrations-per-address", "1000000",
+      "kosync.history.session-gap", "PT0S");
 
   private Deployments() {}
 

@@ -1,5 +1,6 @@
 package org.kosync.documents.boundary;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -9,6 +10,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -16,6 +18,9 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.kosync.documents.control.HistorySessions;
+import org.kosync.documents.control.NewestHistory;
 import org.kosync.documents.control.ProgressStatements;
 import org.kosync.documents.control.StatementMeters;
 import org.kosync.documents.control.Titles;
@@ -50,6 +55,23 @@ public class Documents {
   @Inject
   Event<DocumentChanged> changed;
 
+  @Inject
+  @ConfigProperty(name = "kosync.history.session-gap", defaultValue = "PT30M")
+  Duration sessionGap;
+
+  @Inject
+  @ConfigProperty(name = "kosync.history.in-lists", defaultValue = "10")
+  int historyInLists;
+
+  private HistorySessions sessions;
+  // the same for every call: the database does not change while the server runs
+  private volatile String newestHistory;
+
+  @PostConstruct
+  void init() {
+    sessions = new HistorySessions(sessionGap);
+  }
+
   /** Stores the position and answers the server time it was recorded at (the protocol shows whole seconds). */
   public Instant record(long accountId, ProgressUpdate update) {
     // kept to the microsecond (what both databases store), so "newest first" has no ties within a
@@ -57,7 +79,7 @@ public class Documents {
     var now = Instant.now().truncatedTo(ChronoUnit.MICROS);
     try (var held = StatementMeters.connection(dataSource)) {
       StatementMeters.PUSH.record(
-          () -> ProgressStatements.upsert(held.connection(), accountId, update, now));
+          () -> ProgressStatements.upsert(held.connection(), accountId, update, now, sessions));
     } catch (SQLException e) {
       if (DatabaseFailures.isMissingReference(e)) {
         // the account was deleted after this request authenticated: a permanent failure, so 401
@@ -71,35 +93,42 @@ public class Documents {
     return now;
   }
 
-  /** Every document of the account, most recently updated first, each with its history. */
-  public List<DocumentView> all(long accountId) {
-    return all(accountId, OptionalInt.empty());
-  }
-
   /**
-   * As {@link #all(long)}, with at most {@code historyLimit} earlier states per document; with 0,
-   * the history is not read at all (a list of a large library, as the web page shows it).
+   * Every document of the account, most recently updated first, each with its newest {@code
+   * historyLimit} earlier states, or {@code kosync.history.in-lists} of them when absent; with 0,
+   * the history is not read at all (a list of a large library, as the web page shows it). A
+   * document's whole history is {@link #withHistory(long, String)}.
    */
   public List<DocumentView> all(long accountId, OptionalInt historyLimit) {
     var documents = em.createNamedQuery(
             ReadingProgress.BY_ACCOUNT_NEWEST_FIRST, ReadingProgress.class)
         .setParameter("accountId", accountId)
         .getResultList();
-    if (historyLimit.orElse(-1) == 0) {
+    var limit = historyLimit.orElse(historyInLists);
+    if (limit == 0) {
       return documents.stream().map(p -> view(p, List.of())).toList();
     }
-    var histories = em.createNamedQuery(
-            ProgressHistoryEntry.OF_ACCOUNT_NEWEST_FIRST, ProgressHistoryEntry.class)
-        .setParameter("accountId", accountId)
-        .getResultStream()
+    List<?> newest = em.createNativeQuery(newestHistory(), ProgressHistoryEntry.class)
+        .setParameter(1, accountId)
+        .setParameter(2, limit)
+        .getResultList();
+    var histories = newest.stream()
+        .map(ProgressHistoryEntry.class::cast)
         .collect(Collectors.groupingBy(ProgressHistoryEntry::progressId));
-    var limit = historyLimit.orElse(Integer.MAX_VALUE);
     return documents.stream()
-        .map(p -> {
-          var history = histories.getOrDefault(p.id(), List.of());
-          return view(p, history.size() > limit ? history.subList(0, limit) : history);
-        })
+        .map(p -> view(p, histories.getOrDefault(p.id(), List.of())))
         .toList();
+  }
+
+  private String newestHistory() {
+    if (newestHistory == null) {
+      try (var connection = dataSource.getConnection()) {
+        newestHistory = NewestHistory.query(connection.getMetaData().getDatabaseProductName());
+      } catch (SQLException e) {
+        throw new PersistenceException("Could not read the history", e);
+      }
+    }
+    return newestHistory;
   }
 
   /** One document of the account with its whole history. */

@@ -33,7 +33,7 @@ public class DocumentsResource {
   @Inject
   CurrentCaller caller;
 
-  /** {@code ?history=N}: at most N earlier states per document (0: none); without it, all. */
+  /** {@code ?history=N}: at most N earlier states per document (0: none); without it, kosync.history.in-lists. */
   @GET
   @Path("documents.all")
   public JsonArray all(@QueryParam("history") String history) {

@@ -9,7 +9,7 @@ public final class HistoryLimit {
 
   private HistoryLimit() {}
 
-  /** Absent: all of them; otherwise a whole number from 0, else 403 / 2003. */
+  /** Absent: the server's default ({@code kosync.history.in-lists}); otherwise a whole number from 0, else 403 / 2003. */
   public static OptionalInt parse(String history) {
     if (history == null) {
       return OptionalInt.empty();

@@ -16,7 +16,8 @@ import org.kosync.documents.entity.ProgressUpdate;
  * statement over plain JDBC: one statement in auto-commit is atomic on its own, so neither needs
  * a JTA transaction or a persistence context, and the database does one round trip.
  *
- * <p>A push: last write wins, the state it replaces is kept in the history, and a push without
+ * <p>A push: last write wins, the state it replaces is kept in the history when it ends a sitting
+ * ({@link HistorySessions}), and a push without
  * metadata keeps the stored metadata. PostgreSQL does all of it in one statement (run once more
  * when it lost the race of two first pushes); H2, which has no {@code DO UPDATE} and no
  * data-modifying {@code WITH}, copies the previous state and then {@code MERGE}s, in one local
@@ -37,6 +38,7 @@ public final class ProgressStatements {
       kept as (
         insert into progress_history (progress_id, progress, percentage, device, device_id, recorded_at)
         select id, progress, percentage, device, device_id, updated_at from previous
+        where device is distinct from ? or device_id is distinct from ? or updated_at < ? or abs(percentage - ?) > ?
         returning id),
       updated as (
         update reading_progress set
@@ -50,6 +52,17 @@ public final class ProgressStatements {
         on conflict (account_id, document) do nothing
         returning id)
       select (select count(*) from kept) + (select count(*) from updated) + (select count(*) from inserted)""";
+
+  // a push that continues the sitting of the stored state keeps nothing: the stored row changes in
+  // place, and no other statement is needed. The condition is the negation of the history's one
+  // above; a concurrent push that changed the row first makes it false again (PostgreSQL re-reads
+  // the row it waited for), and the push goes on to the statement above.
+  static final String CONTINUE_SITTING = """
+      update reading_progress set
+        progress = ?, percentage = ?, device = ?, device_id = ?, metadata = coalesce(?, metadata),
+        updated_at = ?
+      where account_id = ? and document = ?
+        and device = ? and device_id is not distinct from ? and updated_at >= ? and abs(percentage - ?) <= ?""";
 
   static final String STANDARD_MERGE = """
       merge into reading_progress t
@@ -67,7 +80,8 @@ public final class ProgressStatements {
   static final String KEEP_PREVIOUS = """
       insert into progress_history (progress_id, progress, percentage, device, device_id, recorded_at)
       select id, progress, percentage, device, device_id, updated_at from reading_progress
-      where account_id = ? and document = ?""";
+      where account_id = ? and document = ?
+        and (device is distinct from ? or device_id is distinct from ? or updated_at < ? or abs(percentage - ?) > ?)""";
 
   static final String LATEST = """
       select progress, percentage, device, device_id, updated_at from reading_progress
@@ -78,28 +92,41 @@ public final class ProgressStatements {
   private ProgressStatements() {}
 
   public static void upsert(
-      Connection connection, long accountId, ProgressUpdate update, Instant at)
+      Connection connection,
+      long accountId,
+      ProgressUpdate update,
+      Instant at,
+      HistorySessions sessions)
       throws SQLException {
     if (connection.getMetaData().getDatabaseProductName().startsWith("PostgreSQL")) {
+      if (sessions.coalesces() && continueSitting(connection, accountId, update, at, sessions)) {
+        return;
+      }
       // a second run finds the row the first push inserted, so it never needs a third
-      if (!upsertKeepingPrevious(connection, accountId, update, at)) {
-        if (!upsertKeepingPrevious(connection, accountId, update, at)) {
+      if (!upsertKeepingPrevious(connection, accountId, update, at, sessions)) {
+        if (!upsertKeepingPrevious(connection, accountId, update, at, sessions)) {
           throw new SQLException("A push found its document neither absent nor present.");
         }
       }
     } else {
-      inLocalTransaction(connection, () -> mergeKeepingPrevious(connection, accountId, update, at));
+      inLocalTransaction(
+          connection, () -> mergeKeepingPrevious(connection, accountId, update, at, sessions));
     }
   }
 
   /** False when a concurrent first push of the same document came first: nothing was changed. */
   private static boolean upsertKeepingPrevious(
-      Connection connection, long accountId, ProgressUpdate update, Instant at)
+      Connection connection,
+      long accountId,
+      ProgressUpdate update,
+      Instant at,
+      HistorySessions sessions)
       throws SQLException {
     try (var statement = connection.prepareStatement(POSTGRESQL_UPSERT)) {
       var i = 0;
       statement.setLong(++i, accountId);
       statement.setString(++i, update.document());
+      i = sitting(statement, i, update, at, sessions);
       i = state(statement, i, update, at);
       statement.setLong(++i, accountId);
       statement.setString(++i, update.document());
@@ -108,6 +135,38 @@ public final class ProgressStatements {
         return changed.next() && changed.getLong(1) > 0;
       }
     }
+  }
+
+  private static boolean continueSitting(
+      Connection connection,
+      long accountId,
+      ProgressUpdate update,
+      Instant at,
+      HistorySessions sessions)
+      throws SQLException {
+    try (var statement = connection.prepareStatement(CONTINUE_SITTING)) {
+      var i = state(statement, 0, update, at);
+      statement.setLong(++i, accountId);
+      statement.setString(++i, update.document());
+      sitting(statement, i, update, at, sessions);
+      return statement.executeUpdate() == 1;
+    }
+  }
+
+  /** What tells whether the replaced state ends a sitting, from {@code i + 1} on; the last index set. */
+  private static int sitting(
+      PreparedStatement statement,
+      int i,
+      ProgressUpdate update,
+      Instant at,
+      HistorySessions sessions)
+      throws SQLException {
+    statement.setString(++i, update.device());
+    statement.setString(++i, update.deviceId().orElse(null));
+    statement.setObject(++i, sessions.sittingEndsBefore(at));
+    statement.setDouble(++i, update.percentage());
+    statement.setDouble(++i, HistorySessions.JUMP);
+    return i;
   }
 
   /** progress, percentage, device, device_id, metadata, updated_at from {@code i + 1} on; the last index set. */
@@ -127,11 +186,16 @@ public final class ProgressStatements {
   }
 
   private static void mergeKeepingPrevious(
-      Connection connection, long accountId, ProgressUpdate update, Instant at)
+      Connection connection,
+      long accountId,
+      ProgressUpdate update,
+      Instant at,
+      HistorySessions sessions)
       throws SQLException {
     try (var keep = connection.prepareStatement(KEEP_PREVIOUS)) {
       keep.setLong(1, accountId);
       keep.setString(2, update.document());
+      sitting(keep, 2, update, at, sessions);
       keep.executeUpdate();
     }
     try {

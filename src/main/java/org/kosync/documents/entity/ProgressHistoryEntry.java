@@ -15,16 +15,10 @@ import java.util.Optional;
     name = ProgressHistoryEntry.OF_PROGRESS_NEWEST_FIRST,
     query =
         "select h from ProgressHistoryEntry h where h.progressId = :progressId order by h.id desc")
-@NamedQuery(
-    name = ProgressHistoryEntry.OF_ACCOUNT_NEWEST_FIRST,
-    query =
-        "select h from ProgressHistoryEntry h, ReadingProgress p where h.progressId = p.id and p.accountId = :accountId"
-            + " order by h.id desc")
 public class ProgressHistoryEntry {
 
   public static final String OF_PROGRESS_NEWEST_FIRST =
       "ProgressHistoryEntry.ofProgressNewestFirst";
-  public static final String OF_ACCOUNT_NEWEST_FIRST = "ProgressHistoryEntry.ofAccountNewestFirst";
 
   @Id
   private Long id;

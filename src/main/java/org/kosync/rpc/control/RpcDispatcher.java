@@ -97,7 +97,7 @@ public class RpcDispatcher {
     }
   }
 
-  // {"history": N}, as documents.all?history=N on REST; without it, all
+  // {"history": N}, as documents.all?history=N on REST; without it, the server's default
   private static OptionalInt historyLimit(JsonValue arguments) {
     if (!(arguments instanceof JsonObject args) || !args.containsKey("history")) {
       return OptionalInt.empty();

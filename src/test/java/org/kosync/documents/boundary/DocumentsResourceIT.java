@@ -61,6 +61,21 @@ class DocumentsResourceIT {
   }
 
   @Test
+  void withoutAskingAListCarriesTheTenNewestStatesAndOneDocumentAllOfThem() {
+    for (var page = 1; page <= 12; page++) {
+      client.pushProgress(reader, BOOK, "/p[" + page + "]", page / 100.0, "Kobo");
+    }
+    var newestTen = java.util.stream.IntStream.rangeClosed(2, 11)
+        .mapToObj(page -> "/p[" + (13 - page) + "]")
+        .toList();
+    assertEquals(newestTen, positions(all(reader).getJsonObject(0)));
+    var whole = positions(client.get("/api/documents.get?id=" + BOOK, reader).json());
+    assertEquals(11, whole.size());
+    assertEquals(newestTen, whole.subList(0, 10));
+    assertEquals("/p[1]", whole.get(10));
+  }
+
+  @Test
   void aListCarriesAsMuchHistoryAsAskedAndOneDocumentAllOfIt() {
     client.pushProgress(reader, BOOK, "/p[1]", 0.1, "Kobo");
     client.pushProgress(reader, BOOK, "/p[2]", 0.2, "Phone");

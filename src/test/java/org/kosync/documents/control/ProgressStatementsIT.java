@@ -89,7 +89,8 @@ class ProgressStatementsIT {
         var second = connect(database);
         var watcher = connect(database)) {
       first.setAutoCommit(false);
-      ProgressStatements.upsert(first, accountId, push("first"), Instant.ofEpochSecond(100));
+      ProgressStatements.upsert(
+          first, accountId, push("first"), Instant.ofEpochSecond(100), HistorySessions.EVERY_PUSH);
       pushWhileTheFirstHoldsItsLock(first, second, watcher);
       assertEquals(
           "second",
@@ -103,7 +104,12 @@ class ProgressStatementsIT {
       Connection first, Connection second, Connection watcher) throws Exception {
     var racing = CompletableFuture.runAsync(() -> {
       try {
-        ProgressStatements.upsert(second, accountId, push("second"), Instant.ofEpochSecond(200));
+        ProgressStatements.upsert(
+            second,
+            accountId,
+            push("second"),
+            Instant.ofEpochSecond(200),
+            HistorySessions.EVERY_PUSH);
       } catch (SQLException e) {
         throw new IllegalStateException(e);
       }
@@ -118,9 +124,11 @@ class ProgressStatementsIT {
     try (var first = connect(database);
         var second = connect(database);
         var watcher = connect(database)) {
-      ProgressStatements.upsert(first, accountId, push("zero"), Instant.ofEpochSecond(50));
+      ProgressStatements.upsert(
+          first, accountId, push("zero"), Instant.ofEpochSecond(50), HistorySessions.EVERY_PUSH);
       first.setAutoCommit(false);
-      ProgressStatements.upsert(first, accountId, push("first"), Instant.ofEpochSecond(100));
+      ProgressStatements.upsert(
+          first, accountId, push("first"), Instant.ofEpochSecond(100), HistorySessions.EVERY_PUSH);
       pushWhileTheFirstHoldsItsLock(first, second, watcher);
       assertEquals(List.of("zero", "first"), history(watcher));
     }
@@ -153,5 +161,36 @@ class ProgressStatementsIT {
       }
       return progress;
     }
+  }
+
+  @Test
+  void aSittingOnOneDeviceIsOneEntryAndAnotherDeviceAPauseOrAJumpStartANewOne() throws Exception {
+    try (var connection = connect(database)) {
+      var sessions = new HistorySessions(java.time.Duration.ofMinutes(30));
+      var pushes = List.of(
+          turn("/p[10]", 0.10, "Kobo", 0),
+          turn("/p[11]", 0.11, "Kobo", 60),
+          turn("/p[12]", 0.12, "Kobo", 120), // the sitting ends: an hour's pause
+          turn("/p[13]", 0.13, "Kobo", 3720), // the sitting ends: another device
+          turn("/p[14]", 0.14, "Phone", 3780), // replaced by a jump to 60 %
+          turn("/p[60]", 0.60, "Phone", 3840),
+          turn("/p[61]", 0.61, "Phone", 3900));
+      for (var push : pushes) {
+        ProgressStatements.upsert(connection, accountId, push.update(), push.at(), sessions);
+      }
+      assertEquals(List.of("/p[12]", "/p[13]", "/p[14]"), history(connection));
+      assertEquals(
+          "/p[61]",
+          ProgressStatements.latest(connection, accountId, "doc").orElseThrow().progress());
+    }
+  }
+
+  record Turn(ProgressUpdate update, Instant at) {}
+
+  static Turn turn(String progress, double percentage, String device, long second) {
+    return new Turn(
+        new ProgressUpdate(
+            "doc", progress, percentage, device, Optional.of(device + "-ID"), Optional.empty()),
+        Instant.ofEpochSecond(1_000_000 + second));
   }
 }

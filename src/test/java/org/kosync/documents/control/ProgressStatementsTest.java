@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -72,9 +73,14 @@ class ProgressStatementsTest {
         connection,
         accountId,
         push("/p[9]", 0.9, Optional.of("{\"title\":\"Dune\"}")),
-        Instant.ofEpochSecond(100));
+        Instant.ofEpochSecond(100),
+        HistorySessions.EVERY_PUSH);
     ProgressStatements.upsert(
-        connection, accountId, push("/p[1]", 0.1, Optional.empty()), Instant.ofEpochSecond(200));
+        connection,
+        accountId,
+        push("/p[1]", 0.1, Optional.empty()),
+        Instant.ofEpochSecond(200),
+        HistorySessions.EVERY_PUSH);
     try (var rows = connection
         .createStatement()
         .executeQuery(
@@ -93,7 +99,11 @@ class ProgressStatementsTest {
   @Test
   void readsBackWhatWasPushedAndNothingElse() throws Exception {
     ProgressStatements.upsert(
-        connection, accountId, push("/p[3]", 0.3, Optional.empty()), Instant.ofEpochSecond(300));
+        connection,
+        accountId,
+        push("/p[3]", 0.3, Optional.empty()),
+        Instant.ofEpochSecond(300),
+        HistorySessions.EVERY_PUSH);
     var state = ProgressStatements.latest(connection, accountId, "doc").orElseThrow();
     assertEquals(
         new ProgressState(
@@ -106,11 +116,23 @@ class ProgressStatementsTest {
   @Test
   void everyPushKeepsTheStateItReplaces() throws Exception {
     ProgressStatements.upsert(
-        connection, accountId, push("/p[1]", 0.1, Optional.empty()), Instant.ofEpochSecond(100));
+        connection,
+        accountId,
+        push("/p[1]", 0.1, Optional.empty()),
+        Instant.ofEpochSecond(100),
+        HistorySessions.EVERY_PUSH);
     ProgressStatements.upsert(
-        connection, accountId, push("/p[2]", 0.2, Optional.empty()), Instant.ofEpochSecond(200));
+        connection,
+        accountId,
+        push("/p[2]", 0.2, Optional.empty()),
+        Instant.ofEpochSecond(200),
+        HistorySessions.EVERY_PUSH);
     ProgressStatements.upsert(
-        connection, accountId, push("/p[3]", 0.3, Optional.empty()), Instant.ofEpochSecond(300));
+        connection,
+        accountId,
+        push("/p[3]", 0.3, Optional.empty()),
+        Instant.ofEpochSecond(300),
+        HistorySessions.EVERY_PUSH);
     try (var rows = connection
         .createStatement()
         .executeQuery("select progress, recorded_at from progress_history order by id")) {
@@ -131,7 +153,8 @@ class ProgressStatementsTest {
         connection,
         accountId,
         new ProgressUpdate("doc", "1", 0.5, "Kobo", Optional.empty(), Optional.empty()),
-        Instant.now());
+        Instant.now(),
+        HistorySessions.EVERY_PUSH);
     try (var rows =
         connection.createStatement().executeQuery("select device_id from reading_progress")) {
       rows.next();
@@ -144,7 +167,99 @@ class ProgressStatementsTest {
     var failure = assertThrows(
         SQLException.class,
         () -> ProgressStatements.upsert(
-            connection, accountId + 1000, push("1", 0.1, Optional.empty()), Instant.now()));
+            connection,
+            accountId + 1000,
+            push("1", 0.1, Optional.empty()),
+            Instant.now(),
+            HistorySessions.EVERY_PUSH));
     assertTrue(DatabaseFailures.isMissingReference(failure), failure.getSQLState());
+  }
+
+  @Test
+  void aSittingOnOneDeviceIsOneEntryAndAnotherDeviceAPauseOrAJumpStartANewOne() throws Exception {
+    {
+      var sessions = new HistorySessions(java.time.Duration.ofMinutes(30));
+      var pushes = List.of(
+          turn("/p[10]", 0.10, "Kobo", 0),
+          turn("/p[11]", 0.11, "Kobo", 60),
+          turn("/p[12]", 0.12, "Kobo", 120), // the sitting ends: an hour's pause
+          turn("/p[13]", 0.13, "Kobo", 3720), // the sitting ends: another device
+          turn("/p[14]", 0.14, "Phone", 3780), // replaced by a jump to 60 %
+          turn("/p[60]", 0.60, "Phone", 3840),
+          turn("/p[61]", 0.61, "Phone", 3900));
+      for (var push : pushes) {
+        ProgressStatements.upsert(connection, accountId, push.update(), push.at(), sessions);
+      }
+      assertEquals(List.of("/p[12]", "/p[13]", "/p[14]"), keptProgress(connection));
+      assertEquals(
+          "/p[61]",
+          ProgressStatements.latest(connection, accountId, "doc").orElseThrow().progress());
+    }
+  }
+
+  record Turn(ProgressUpdate update, Instant at) {}
+
+  static Turn turn(String progress, double percentage, String device, long second) {
+    return new Turn(
+        new ProgressUpdate(
+            "doc", progress, percentage, device, Optional.of(device + "-ID"), Optional.empty()),
+        Instant.ofEpochSecond(1_000_000 + second));
+  }
+
+  @Test
+  void theNewestStatesOfEachDocumentOnH2() throws Exception {
+    for (var page = 1; page <= 4; page++) {
+      for (var document : List.of("doc", "other")) {
+        ProgressStatements.upsert(
+            connection,
+            accountId,
+            new ProgressUpdate(
+                document,
+                "/p[" + page + "]",
+                page / 10.0,
+                "Kobo",
+                Optional.empty(),
+                Optional.empty()),
+            Instant.ofEpochSecond(page),
+            HistorySessions.EVERY_PUSH);
+      }
+    }
+    try (var query = connection.prepareStatement(NewestHistory.query("H2"))) {
+      query.setLong(1, accountId);
+      query.setInt(2, 2);
+      try (var rows = query.executeQuery()) {
+        var newest = new java.util.ArrayList<String>();
+        while (rows.next()) {
+          newest.add(rows.getLong("progress_id") + rows.getString("progress"));
+        }
+        var doc = idOf("doc");
+        var other = idOf("other");
+        assertEquals(
+            List.of(other + "/p[3]", doc + "/p[3]", other + "/p[2]", doc + "/p[2]"), newest);
+      }
+    }
+  }
+
+  long idOf(String document) throws SQLException {
+    try (var query =
+        connection.prepareStatement("select id from reading_progress where document = ?")) {
+      query.setString(1, document);
+      try (var rows = query.executeQuery()) {
+        rows.next();
+        return rows.getLong(1);
+      }
+    }
+  }
+
+  static List<String> keptProgress(Connection connection) throws SQLException {
+    try (var rows = connection
+        .createStatement()
+        .executeQuery("select progress from progress_history order by id")) {
+      var progress = new java.util.ArrayList<String>();
+      while (rows.next()) {
+        progress.add(rows.getString(1));
+      }
+      return progress;
+    }
   }
 }
