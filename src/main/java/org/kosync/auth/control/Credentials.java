@@ -20,6 +20,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import javax.crypto.Mac;
@@ -64,8 +65,14 @@ public class Credentials {
   int hashConcurrency;
 
   @Inject
-  @ConfigProperty(name = "kosync.auth.hash.wait", defaultValue = "PT0.05S")
+  @ConfigProperty(name = "kosync.auth.hash.wait", defaultValue = "PT4S")
   Duration hashWait;
+
+  // a burst after a restart waits its turn (64 readers on 32 connections need about 25 places);
+  // a flood of wrong keys from many addresses holds at most this many worker threads
+  @Inject
+  @ConfigProperty(name = "kosync.auth.hash.queue", defaultValue = "32")
+  int hashQueue;
 
   private static final Timer HASH_WAIT = Timer.builder("kosync.auth.hash.wait")
       .description("Time a credential check waited for a slot to hash in")
@@ -85,6 +92,7 @@ public class Credentials {
   private PasswordHashing hashing;
   private Cache<String, IdleOrOld.Verified> verified;
   private Semaphore slowHashes;
+  private final AtomicInteger waitingForSlot = new AtomicInteger();
   private byte[] cacheSecret;
   private String unknownUserHash;
   // bumped on every password change or deletion: a check that began before it must not cache its
@@ -210,7 +218,8 @@ public class Credentials {
   private <T> T slowly(Supplier<T> work) {
     var waiting = System.nanoTime();
     try {
-      var acquired = slowHashes.tryAcquire(hashWait.toMillis(), TimeUnit.MILLISECONDS);
+      var acquired = waitingForSlot.incrementAndGet() <= hashQueue
+          && slowHashes.tryAcquire(hashWait.toMillis(), TimeUnit.MILLISECONDS);
       HASH_WAIT.record(System.nanoTime() - waiting, TimeUnit.NANOSECONDS);
       if (!acquired) {
         throw new SyncException(SyncError.UNKNOWN, "Too many password checks at once; try again.");
@@ -218,6 +227,8 @@ public class Credentials {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SyncException(SyncError.UNKNOWN, "Interrupted while waiting to check a password.");
+    } finally {
+      waitingForSlot.decrementAndGet();
     }
     try {
       HASHES.increment();
