@@ -178,32 +178,12 @@ class ProgressStatementsTest {
   @Test
   void aSittingOnOneDeviceIsOneEntryAndAnotherDeviceAPauseOrAJumpStartANewOne() throws Exception {
     {
-      var sessions = new HistorySessions(java.time.Duration.ofMinutes(30));
-      var pushes = List.of(
-          turn("/p[10]", 0.10, "Kobo", 0),
-          turn("/p[11]", 0.11, "Kobo", 60),
-          turn("/p[12]", 0.12, "Kobo", 120), // the sitting ends: an hour's pause
-          turn("/p[13]", 0.13, "Kobo", 3720), // the sitting ends: another device
-          turn("/p[14]", 0.14, "Phone", 3780), // replaced by a jump to 60 %
-          turn("/p[60]", 0.60, "Phone", 3840),
-          turn("/p[61]", 0.61, "Phone", 3900));
-      for (var push : pushes) {
-        ProgressStatements.upsert(connection, accountId, push.update(), push.at(), sessions);
-      }
-      assertEquals(List.of("/p[12]", "/p[13]", "/p[14]"), keptProgress(connection));
+      Sittings.pushTheEvening(connection, accountId);
+      assertEquals(Sittings.KEPT, keptProgress(connection));
       assertEquals(
-          "/p[61]",
+          Sittings.LATEST,
           ProgressStatements.latest(connection, accountId, "doc").orElseThrow().progress());
     }
-  }
-
-  record Turn(ProgressUpdate update, Instant at) {}
-
-  static Turn turn(String progress, double percentage, String device, long second) {
-    return new Turn(
-        new ProgressUpdate(
-            "doc", progress, percentage, device, Optional.of(device + "-ID"), Optional.empty()),
-        Instant.ofEpochSecond(1_000_000 + second));
   }
 
   @Test
