@@ -328,7 +328,9 @@ class ProgressCrashIT {
         "kosync.db.user", System.getProperty("it.db.user", "postgres"),
         "kosync.db.password", System.getProperty("it.db.password", ""),
         "kosync.data.dir", dir.resolve("data").toString(),
-        // every state a push replaces stays, so that each acknowledged push can be looked up
+        // every state a push replaces stays, so that each acknowledged push can be looked up: none
+        // is folded into its device's sitting, and none is pruned
+        "kosync.history.session-gap", "PT0S",
         "kosync.history.keep", "1000000");
     return switch (serverName()) {
       case "wildfly" ->
