@@ -25,6 +25,13 @@ import org.kosync.documents.entity.ProgressUpdate;
  */
 public final class ProgressStatements {
 
+  // The replaced state ends a sitting (HistorySessions): another device, a pause, or a jump.
+  // Parameters: device, device_id, the sitting's cut-off time, percentage, the jump; never null
+  // in any column it reads, so "not" of it is exactly "the push continues the sitting".
+  static final String ENDS_SITTING = "("
+      + "device is distinct from ? or device_id is distinct from ? or updated_at < ? or abs(percentage - ?) > ?"
+      + ")";
+
   // The previous state goes to the history in the same statement, which then changes the row or,
   // when there is none, inserts it. FOR UPDATE makes a concurrent push of the same document wait,
   // then see this one's state as its previous. A first push has no row to lock: when two race, the
@@ -38,7 +45,7 @@ public final class ProgressStatements {
       kept as (
         insert into progress_history (progress_id, progress, percentage, device, device_id, recorded_at)
         select id, progress, percentage, device, device_id, updated_at from previous
-        where device is distinct from ? or device_id is distinct from ? or updated_at < ? or abs(percentage - ?) > ?
+        where """ + ENDS_SITTING + """
         returning id),
       updated as (
         update reading_progress set
@@ -62,7 +69,7 @@ public final class ProgressStatements {
         progress = ?, percentage = ?, device = ?, device_id = ?, metadata = coalesce(?, metadata),
         updated_at = ?
       where account_id = ? and document = ?
-        and device = ? and device_id is not distinct from ? and updated_at >= ? and abs(percentage - ?) <= ?""";
+        and not (""" + ENDS_SITTING + ")";
 
   static final String STANDARD_MERGE = """
       merge into reading_progress t
@@ -81,7 +88,7 @@ public final class ProgressStatements {
       insert into progress_history (progress_id, progress, percentage, device, device_id, recorded_at)
       select id, progress, percentage, device, device_id, updated_at from reading_progress
       where account_id = ? and document = ?
-        and (device is distinct from ? or device_id is distinct from ? or updated_at < ? or abs(percentage - ?) > ?)""";
+        and (""" + ENDS_SITTING + ")";
 
   static final String LATEST = """
       select progress, percentage, device, device_id, updated_at from reading_progress
